@@ -1,0 +1,67 @@
+"""Test-wide setup: a private home for every run, and the tiny real Argos packages.
+
+The environment is set at import time, before any test module can import argostranslate,
+whose settings module reads HOME, XDG_* and ARGOS_PACKAGES_DIR once, when first imported.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+_RUN_HOME = Path(tempfile.mkdtemp(prefix="workbench-tests-"))
+for _variable, _folder in {
+    "HOME": "home",
+    "XDG_DATA_HOME": "home/.local/share",
+    "XDG_CONFIG_HOME": "home/.config",
+    "XDG_CACHE_HOME": "home/.cache",
+    "ARGOS_PACKAGES_DIR": "argos-packages",
+}.items():
+    (_RUN_HOME / _folder).mkdir(parents=True, exist_ok=True)
+    os.environ[_variable] = str(_RUN_HOME / _folder)
+# Nothing in the tests may reach the network: an index URL that cannot resolve makes
+# "offline" deterministic.
+os.environ["ARGOS_PACKAGE_INDEX"] = "http://argos-index.invalid/"
+os.environ.pop("ARGOS_DEVICE_TYPE", None)
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "seeds" / "azertac-2020-06-27.fr.txt"
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    shutil.rmtree(_RUN_HOME, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def tiny_packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Build and install fr→en (copy) and en→az (token permutation) into ARGOS_PACKAGES_DIR.
+
+    Returns the `.argosmodel` files by pair ("fr_en", "en_az").
+    """
+    from tests.support.tiny_argos import build_package, training_corpus
+
+    import argostranslate.package
+
+    out = tmp_path_factory.mktemp("argosmodels")
+    corpus = training_corpus()
+    built = {
+        "fr_en": build_package(out, "fr", "en", training_text=corpus),
+        "en_az": build_package(out, "en", "az", training_text=corpus, permutation_seed=7),
+    }
+    for path in built.values():
+        argostranslate.package.install_from_path(path)
+    return built

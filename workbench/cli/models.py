@@ -1,0 +1,112 @@
+"""`workbench models`: list, install and remove Argos translation packages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from workbench.cli.progress import download_progress
+from workbench.core.errors import ModelError
+
+
+@click.group()
+def models() -> None:
+    """Manage the offline translation models (Argos Translate packages)."""
+
+
+@models.command("list")
+@click.option(
+    "--available", is_flag=True, help="Also list what the Argos index offers (needs internet)."
+)
+def list_models(available: bool) -> None:
+    """Show installed models, and with --available those the index offers."""
+    from workbench.core.engines.argos_packages import (
+        available_models,
+        installed_models,
+        packages_dir,
+    )
+
+    installed = installed_models()
+    click.echo(f"installed in {packages_dir()}:")
+    if not installed:
+        click.echo(
+            "  (none) — 'workbench models install fr:en' or 'workbench models install FILE.argosmodel'"
+        )
+    for model in installed:
+        click.echo(
+            f"  {model.from_code}→{model.to_code}  {model.name} {model.version}  {model.from_name} → {model.to_name}"
+        )
+    if not available:
+        return
+    try:
+        offered = available_models(refresh=True)
+    except ModelError as error:
+        click.echo(
+            f"available: {error}; 'workbench models install FILE.argosmodel' installs a downloaded package",
+            err=True,
+        )
+        return
+    have = {(m.from_code, m.to_code, m.version) for m in installed}
+    click.echo("available from the Argos index:")
+    for model in sorted(offered, key=lambda m: (m.from_code, m.to_code)):
+        mark = " (installed)" if (model.from_code, model.to_code, model.version) in have else ""
+        click.echo(
+            f"  {model.from_code}:{model.to_code}  {model.name} {model.version}  {model.from_name} → {model.to_name}{mark}"
+        )
+
+
+@models.command("install")
+@click.argument("specs", nargs=-1, required=True)
+def install(specs: tuple[str, ...]) -> None:
+    """Install models: language pairs like fr:en en:az (downloaded), or .argosmodel files."""
+    from workbench.core.engines.argos_packages import (
+        install_hint,
+        install_model_file,
+        install_pairs,
+    )
+
+    files = [Path(spec) for spec in specs if spec.endswith(".argosmodel") or Path(spec).is_file()]
+    pairs = [_pair(spec) for spec in specs if Path(spec) not in files]
+    for file in files:
+        model = install_model_file(file)
+        click.echo(
+            f"installed {model.name} {model.version} ({model.from_code}→{model.to_code}) from {file.name}"
+        )
+    if pairs:
+        with download_progress() as bar:
+
+            def progress_for(model: object) -> object:
+                if bar is None:
+                    return None
+                task = bar.add_task(getattr(model, "name", "model"), total=None)
+                return lambda done, total: bar.update(task, completed=done, total=total)
+
+            try:
+                done = install_pairs(pairs, progress_for=progress_for)
+            except ModelError as error:
+                raise ModelError(f"{error}; {install_hint(pairs)}") from None
+        for model in done:
+            click.echo(
+                f"installed {model.name} {model.version} ({model.from_code}→{model.to_code})"
+            )
+
+
+@models.command("remove")
+@click.argument("pairs", nargs=-1, required=True)
+def remove(pairs: tuple[str, ...]) -> None:
+    """Remove installed models, by pair (fr:en)."""
+    from workbench.core.engines.argos_packages import remove_model
+
+    for spec in pairs:
+        model = remove_model(*_pair(spec))
+        click.echo(f"removed {model.name} {model.version}")
+
+
+def _pair(spec: str) -> tuple[str, str]:
+    from workbench.core.languages import normalise_language
+
+    source, sep, target = spec.partition(":")
+    if not sep or not source or not target:
+        raise ModelError(f"'{spec}' is neither a language pair like fr:en nor an .argosmodel file")
+    return normalise_language(source), normalise_language(target)

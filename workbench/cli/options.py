@@ -1,0 +1,89 @@
+"""Options several commands share: languages and decoding settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from workbench.core.languages import normalise_language
+
+
+def parse_languages(value: str) -> list[str]:
+    """`en,az` -> ["en", "az"], each checked against CLDR."""
+    codes = [part.strip() for part in value.split(",") if part.strip()]
+    if not codes:
+        raise click.BadParameter("give at least one language, e.g. --to en,az")
+    return list(dict.fromkeys(normalise_language(code) for code in codes))
+
+
+def decoding_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    """--n-best, --beam, --batch-size, --threads, --max-length, --compute-type."""
+    for option in reversed(
+        [
+            click.option(
+                "--n-best",
+                type=click.IntRange(1, 9),
+                default=3,
+                show_default=True,
+                help="Alternatives kept per segment.",
+            ),
+            click.option(
+                "--beam",
+                type=click.IntRange(1, 32),
+                default=4,
+                show_default=True,
+                help="Beam size.",
+            ),
+            click.option(
+                "--batch-size",
+                type=click.IntRange(1, 4096),
+                default=32,
+                show_default=True,
+                help="Sentences per batch.",
+            ),
+            click.option(
+                "--threads",
+                type=click.IntRange(0, 256),
+                default=0,
+                show_default=True,
+                help="CPU threads (0: one per core).",
+            ),
+            click.option(
+                "--max-length",
+                type=click.IntRange(1, 4096),
+                default=256,
+                show_default=True,
+                help="Longest output, in pieces.",
+            ),
+            click.option(
+                "--compute-type",
+                type=click.Choice(
+                    [
+                        "auto",
+                        "int8",
+                        "int8_float32",
+                        "int16",
+                        "float32",
+                        "float16",
+                        "bfloat16",
+                        "default",
+                    ]
+                ),
+                default="auto",
+                show_default=True,
+                help="CTranslate2 compute type.",
+            ),
+        ]
+    ):
+        function = option(function)
+    return function
+
+
+def make_decoding(beam: int, batch_size: int, threads: int, compute_type: str) -> Any:
+    from workbench.core.engines.argos import DecodingOptions
+
+    return DecodingOptions(
+        beam_size=beam, batch_size=batch_size, threads=threads, compute_type=compute_type
+    )

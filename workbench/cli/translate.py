@@ -1,0 +1,233 @@
+"""`workbench translate`: documents in, a gettext catalog per target language out."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import click
+
+from workbench.cli.options import decoding_options, make_decoding, parse_languages
+from workbench.cli.progress import download_progress, segment_progress
+from workbench.core.errors import InputError
+
+
+@click.command()
+@click.argument("documents", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--to", "targets", required=True, help="Target languages, comma separated: en,az.")
+@click.option(
+    "--from",
+    "source",
+    default=None,
+    help="Source language (default: from the file name, NAME.fr.txt).",
+)
+@click.option(
+    "--out",
+    "locales",
+    type=click.Path(path_type=Path),
+    default=Path("locales"),
+    show_default=True,
+    help="Catalog folder.",
+)
+@click.option(
+    "--domain",
+    default=None,
+    help="Catalog name (default: the document name without its language suffix).",
+)
+@click.option(
+    "--no-mt", is_flag=True, help="Write catalogs with empty translations; needs no model."
+)
+@click.option(
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Term base to enforce (TBX/CSV); repeatable.",
+)
+@click.option(
+    "--tm",
+    "tm_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Translation memory (default: the user's, if it exists).",
+)
+@click.option("--no-tm", is_flag=True, help="Do not consult the translation memory.")
+@click.option(
+    "--trust-exact",
+    is_flag=True,
+    help="Approve exact memory matches instead of leaving them fuzzy.",
+)
+@click.option("--offline", is_flag=True, help="Never download models; fail if a route is missing.")
+@click.option("--translator", default=None, help="Last-Translator header for new catalogs.")
+@decoding_options
+def translate(
+    documents: tuple[Path, ...],
+    targets: str,
+    source: str | None,
+    locales: Path,
+    domain: str | None,
+    no_mt: bool,
+    glossaries: tuple[Path, ...],
+    tm_path: Path | None,
+    no_tm: bool,
+    trust_exact: bool,
+    offline: bool,
+    translator: str | None,
+    n_best: int,
+    beam: int,
+    batch_size: int,
+    threads: int,
+    max_length: int,
+    compute_type: str,
+) -> None:
+    """Segment DOCUMENTS, machine-translate them and write LOCALES/<lang>/LC_MESSAGES/<domain>.po."""
+    from workbench.core import catalog as catalogs
+    from workbench.core.document import load_document
+    from workbench.core.pipeline import PipelineOptions, open_engines, source_language
+    from workbench.core.textio import ensure_writable_dir
+
+    languages = parse_languages(targets)
+    loaded = [load_document(path, source) for path in documents]
+    source_lang = source_language(loaded)
+    groups: dict[str, list[Any]] = defaultdict(list)
+    for document in loaded:
+        groups[domain or document.name].append(document)
+    for lang in languages:
+        ensure_writable_dir(catalogs.catalog_path(locales, lang, "x").parent)
+    for name in groups:
+        existing_catalogs = [catalogs.catalog_path(locales, lang, name) for lang in languages]
+        for path in existing_catalogs:  # a broken catalog fails now, not after the translation
+            if path.exists():
+                catalogs.load_catalog(path)
+
+    glossary = _load_glossaries(glossaries)
+    memory = None if no_tm else _open_memory(tm_path)
+    options = PipelineOptions(
+        n_best=n_best,
+        use_mt=not no_mt,
+        install_missing=not offline,
+        trust_exact=trust_exact,
+        decoding=make_decoding(beam, batch_size, threads, max_length, compute_type),
+    )
+    with download_progress() as downloads:
+        engines = open_engines(source_lang, languages, options, _factory_with_downloads(downloads))
+
+    try:
+        if memory is not None:
+            for name in groups:
+                for lang in languages:
+                    path = catalogs.catalog_path(locales, lang, name)
+                    if path.exists():  # what was approved since the last run feeds the memory
+                        memory.add_catalog(path, source_lang)
+        for name, documents_of_domain in groups.items():
+            result = _run(documents_of_domain, languages, options, engines, glossary, memory)
+            template = catalogs.build_template(documents_of_domain, name)
+            plans = [
+                catalogs.plan_catalog(
+                    locales, name, lang, template, result.drafts[lang], translator=translator
+                )
+                for lang in languages
+            ]
+            catalogs.write_plans(plans, template, catalogs.template_path(locales, name))
+            for lang, plan in zip(languages, plans, strict=True):
+                _report(lang, plan.summary, result.counts[lang], no_mt)
+            click.echo(f"template: {catalogs.template_path(locales, name)}")
+    finally:
+        if memory is not None:
+            memory.close()
+
+
+def _run(
+    documents: list[Any],
+    languages: list[str],
+    options: Any,
+    engines: Any,
+    glossary: Any,
+    memory: Any,
+) -> Any:
+    from workbench.core.pipeline import translate_documents
+
+    with segment_progress() as bar:
+        tasks: dict[str, Any] = {}
+
+        def on_progress(report: Any) -> None:
+            if bar is None:
+                return
+            if report.target not in tasks:
+                tasks[report.target] = bar.add_task(f"{report.stage}", total=report.total)
+            bar.update(
+                tasks[report.target],
+                completed=report.done,
+                total=report.total,
+                description=report.stage,
+            )
+
+        return translate_documents(
+            documents,
+            languages,
+            options=options,
+            engines=engines,
+            glossary=glossary,
+            memory=memory,
+            on_progress=on_progress,
+        )
+
+
+def _factory_with_downloads(bar: Any) -> Any:
+    from workbench.core.engines.argos import open_engine
+
+    def factory(source: str, target: str, decoding: Any, *, install_missing: bool) -> Any:
+        def on_install(pairs: list[tuple[str, str]]) -> Any:
+            click.echo(
+                f"installing models for {', '.join(f'{a}→{b}' for a, b in pairs)} from the Argos index",
+                err=True,
+            )
+            if bar is None:
+                return None
+
+            def for_model(model: Any) -> Any:
+                task = bar.add_task(model.name, total=None)
+                return lambda done, total: bar.update(task, completed=done, total=total)
+
+            return for_model
+
+        return open_engine(
+            source, target, decoding, install_missing=install_missing, on_install=on_install
+        )
+
+    return factory
+
+
+def _load_glossaries(paths: tuple[Path, ...]) -> Any:
+    if not paths:
+        return None
+    from workbench.core.glossary import Glossary, load_glossary
+
+    return Glossary.combine([load_glossary(path) for path in paths])
+
+
+def _open_memory(tm_path: Path | None) -> Any:
+    from workbench.core.memory import TranslationMemory, default_memory_path
+
+    if tm_path is None:
+        tm_path = default_memory_path()
+        if not tm_path.exists():
+            return None  # no memory yet: nothing to reuse, and nothing is created behind the user's back
+    elif tm_path.is_dir():
+        raise InputError(f"{tm_path} is a directory; --tm takes the path of a memory file")
+    return TranslationMemory(tm_path)
+
+
+def _report(lang: str, summary: Any, counts: dict[str, int], no_mt: bool) -> None:
+    parts = [f"{summary.new} new"]
+    if not no_mt:
+        parts.append(f"{counts.get('mt', 0)} machine-translated")
+    if counts.get("memory-exact"):
+        parts.append(f"{counts['memory-exact']} from memory")
+    parts += [
+        f"{summary.approved_kept} approved kept",
+        f"{summary.untranslated} untranslated",
+        f"{summary.obsolete} obsolete",
+    ]
+    click.echo(f"{lang}: {', '.join(parts)} → {summary.path}")

@@ -1,0 +1,422 @@
+"""Segments <-> gettext catalogs, through polib; headers from CLDR through babel.
+
+A catalog entry is one distinct source sentence (msgid) with its translation (msgstr). Its
+state is what a translator cares about: untranslated, machine (fuzzy: awaits review),
+approved (translated and not fuzzy), or obsolete (its sentence left the document).
+
+Machine output is described in automatic comments (`#.`) that we write and read back, one
+labelled line each, so the alternatives and the engine signature survive a round trip
+through Poedit or any other PO editor:
+
+    #. MT: argos translate-fr_en 1.0 (beam 4); score -0.1234
+    #. MT alternative: -0.5321 | the second-best translation
+    #. MT pivot (en): the intermediate English text
+    #. Term: ...one line per glossary term enforced...
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import polib
+
+from workbench import __version__
+from workbench.core.document import Document
+from workbench.core.engines.base import Hypothesis
+from workbench.core.errors import InputError
+from workbench.core.languages import language_name, normalise_language, plural_forms
+from workbench.core.textio import FileStamp, atomic_write, decode_utf8, read_input_bytes
+
+WRAP_WIDTH = 79
+MT_LABEL = "MT: "
+ALTERNATIVE_LABEL = "MT alternative: "
+PIVOT_LABEL = "MT pivot"
+TERM_LABEL = "Term: "
+MEMORY_LABEL = "TM: "
+_MACHINE_LABELS = (MT_LABEL, ALTERNATIVE_LABEL, PIVOT_LABEL, TERM_LABEL, MEMORY_LABEL)
+DEFAULT_TRANSLATOR = "workbench machine translation"
+
+
+class EntryState(enum.Enum):
+    UNTRANSLATED = "untranslated"
+    MACHINE = "machine"  # fuzzy: a draft (machine or memory) awaiting review
+    APPROVED = "approved"
+    OBSOLETE = "obsolete"
+
+
+def entry_state(entry: polib.POEntry) -> EntryState:
+    if entry.obsolete:
+        return EntryState.OBSOLETE
+    if not entry.msgstr:
+        return EntryState.UNTRANSLATED
+    return EntryState.MACHINE if "fuzzy" in entry.flags else EntryState.APPROVED
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What the pipeline proposes for one source sentence in one target language."""
+
+    hypotheses: tuple[Hypothesis, ...]  # best first; may be empty (no MT)
+    signature: str = ""  # engine and package that produced the hypotheses
+    notes: tuple[str, ...] = ()  # glossary enforcement, memory origin: one line each
+    origin: str = "mt"  # "mt", "tm-exact", "tm-fuzzy"
+    approved: bool = False  # an exact memory match the user chose to trust
+
+    @property
+    def best(self) -> str:
+        return self.hypotheses[0].text if self.hypotheses else ""
+
+
+@dataclass(frozen=True)
+class MachineRecord:
+    """The machine output recorded on an entry, read back from its comments."""
+
+    signature: str
+    score: float | None
+    alternatives: tuple[Hypothesis, ...]  # every candidate, best first (the first is the MT output)
+    pivot: str | None
+    notes: tuple[str, ...]
+
+
+@dataclass
+class UpdateSummary:
+    path: Path
+    new: int = 0
+    machine: int = 0  # entries given a fresh draft
+    approved_kept: int = 0
+    obsolete: int = 0
+    untranslated: int = 0
+    from_memory: int = 0
+    messages: list[str] = field(default_factory=list)
+
+
+def catalog_path(locales: Path, lang: str, domain: str) -> Path:
+    return Path(locales) / lang / "LC_MESSAGES" / f"{domain}.po"
+
+
+def template_path(locales: Path, domain: str) -> Path:
+    return Path(locales) / f"{domain}.pot"
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+@dataclass
+class Catalog:
+    """A PO file as read, with the stamp that guards against overwriting someone's edits."""
+
+    path: Path
+    po: polib.POFile
+    stamp: FileStamp
+
+    @property
+    def language(self) -> str:
+        return self.po.metadata.get("Language", "")
+
+    @property
+    def source_language(self) -> str:
+        return self.po.metadata.get("X-Source-Language", "")
+
+    def entries(self) -> list[polib.POEntry]:
+        """The live (non-obsolete) entries, in file order."""
+        return [entry for entry in self.po if not entry.obsolete]
+
+    def find(self, msgid: str) -> polib.POEntry | None:
+        return self.po.find(msgid)
+
+    def save(self) -> None:
+        """Write atomically; ConflictError if the file changed on disk since it was read."""
+        self.stamp = atomic_write(self.path, render(self.po), expected=self.stamp)
+
+    def changed_on_disk(self) -> bool:
+        return FileStamp.of(self.path) != self.stamp
+
+
+def parse_po(text: str, origin: Path | str = "<catalog>") -> polib.POFile:
+    """Parse PO text with polib; one-line InputError for malformed input."""
+    if not text.strip():
+        raise InputError(f"{origin} is empty: not a gettext catalog")
+    _check_quoted_strings(text, origin)
+    try:
+        return polib.pofile(text, wrapwidth=WRAP_WIDTH)
+    except (OSError, ValueError) as error:
+        detail = str(error).splitlines()[0] if str(error) else "syntax error"
+        raise InputError(
+            f"{origin} is not a valid PO file ({detail}); fix it or restore a backup"
+        ) from None
+
+
+_KEYWORD_LINE = re.compile(r'^(?:#~\s*)?(?:#\|\s*)?(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*(".*)$')
+_QUOTED = re.compile(r'^"(?:[^"\\]|\\.)*"\s*$')
+
+
+def _check_quoted_strings(text: str, origin: Path | str) -> None:
+    # polib silently truncates an unterminated string (losing text); msgfmt calls it fatal.
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if not stripped or (stripped.startswith("#") and not stripped.startswith(("#~", "#|"))):
+            continue
+        match = _KEYWORD_LINE.match(stripped)
+        if match and not _QUOTED.match(match[1]):
+            raise InputError(f"{origin} is not a valid PO file (line {number}: unterminated string); fix it or restore a backup")
+
+
+def load_catalog(path: Path) -> Catalog:
+    path = Path(path)
+    data = read_input_bytes(path, "catalog")
+    po = parse_po(decode_utf8(data, path, "catalog"), path)
+    return Catalog(path=path, po=po, stamp=FileStamp.of_bytes(data))
+
+
+def render(po: polib.POFile) -> str:
+    po.wrapwidth = WRAP_WIDTH
+    return str(po)
+
+
+# --- machine records in comments ---------------------------------------------------------
+
+
+def machine_comment(draft: Draft) -> str:
+    lines = []
+    if draft.hypotheses:
+        best = draft.hypotheses[0]
+        lines.append(f"{MT_LABEL}{draft.signature}; score {best.score:.4f}")
+        for alternative in draft.hypotheses[1:]:
+            lines.append(
+                f"{ALTERNATIVE_LABEL}{alternative.score:.4f} | {_one_line(alternative.text)}"
+            )
+        if best.pivot:
+            lines.append(f"{PIVOT_LABEL}: {_one_line(best.pivot)}")
+    lines.extend(_one_line(note) for note in draft.notes)
+    return "\n".join(lines)
+
+
+def machine_record(entry: polib.POEntry) -> MachineRecord | None:
+    """The machine output recorded on `entry`, or None if it never had any."""
+    signature, score, pivot = "", None, None
+    alternatives: list[Hypothesis] = []
+    notes: list[str] = []
+    for line in (entry.comment or "").splitlines():
+        if line.startswith(MT_LABEL):
+            signature, _, score_text = line[len(MT_LABEL) :].rpartition("; score ")
+            score = _float(score_text)
+        elif line.startswith(ALTERNATIVE_LABEL):
+            score_text, _, text = line[len(ALTERNATIVE_LABEL) :].partition(" | ")
+            alternatives.append(Hypothesis(text, _float(score_text) or 0.0))
+        elif line.startswith(PIVOT_LABEL):
+            pivot = line.partition(": ")[2]
+        elif line.startswith((TERM_LABEL, MEMORY_LABEL)):
+            notes.append(line)
+    if not signature and not notes:
+        return None
+    first = Hypothesis(entry.msgstr if "fuzzy" in entry.flags else "", score or 0.0, pivot)
+    candidates = ((first,) if first.text else ()) + tuple(alternatives)
+    return MachineRecord(signature, score, candidates, pivot, tuple(notes))
+
+
+def _float(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _strip_machine_comment(comment: str) -> str:
+    kept = [line for line in (comment or "").splitlines() if not line.startswith(_MACHINE_LABELS)]
+    return "\n".join(kept)
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M+0000")
+
+
+def _reference(document: Document) -> str:
+    """The document's path for `#:` references: relative to the working folder when inside it."""
+    if document.path is None:
+        return document.name
+    path = Path(document.path)
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def build_template(documents: Sequence[Document], domain: str) -> polib.POFile:
+    """The .pot: one entry per distinct sentence, in document order, with every occurrence."""
+    pot = polib.POFile(wrapwidth=WRAP_WIDTH)
+    pot.metadata = {
+        "Project-Id-Version": domain,
+        "POT-Creation-Date": _now(),
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "X-Generator": f"workbench {__version__}",
+        "X-Source-Language": documents[0].lang if documents else "",
+    }
+    by_msgid: dict[str, polib.POEntry] = {}
+    for document in documents:
+        reference = _reference(document)
+        for segment in document.segments:
+            entry = by_msgid.get(segment.text)
+            if entry is None:
+                entry = polib.POEntry(msgid=segment.text, msgstr="", occurrences=[])
+                by_msgid[segment.text] = entry
+                pot.append(entry)
+            occurrence = (reference, str(segment.line))
+            if occurrence not in entry.occurrences:
+                entry.occurrences.append(occurrence)
+    return pot
+
+
+def _header(
+    existing: Mapping[str, str], template: polib.POFile, lang: str, translator: str | None
+) -> dict[str, str]:
+    code = normalise_language(lang)
+    header = dict(existing)
+    header.update(
+        {
+            "Project-Id-Version": existing.get("Project-Id-Version")
+            or template.metadata["Project-Id-Version"],
+            "POT-Creation-Date": template.metadata["POT-Creation-Date"],
+            "PO-Revision-Date": _now(),
+            "Last-Translator": translator or existing.get("Last-Translator") or DEFAULT_TRANSLATOR,
+            "Language-Team": existing.get("Language-Team") or language_name(code),
+            "Language": code,
+            "MIME-Version": "1.0",
+            "Content-Type": "text/plain; charset=UTF-8",
+            "Content-Transfer-Encoding": "8bit",
+            "Plural-Forms": plural_forms(code),
+            "X-Generator": f"workbench {__version__}",
+            "X-Source-Language": template.metadata["X-Source-Language"],
+        }
+    )
+    return header
+
+
+def merge_catalog(
+    existing: polib.POFile | None,
+    template: polib.POFile,
+    lang: str,
+    drafts: Mapping[str, Draft],
+    *,
+    translator: str | None = None,
+    path: Path | None = None,
+) -> tuple[polib.POFile, UpdateSummary]:
+    """Merge `template` into the catalog as msgmerge does, filling drafts where no one approved.
+
+    Approved entries keep their translation and all their comments; others get the new draft
+    (flagged fuzzy, described in automatic comments) or keep their old draft when there is no
+    new one; sentences gone from the document become obsolete; obsolete ones that come back
+    are revived with their old translation.
+    """
+    summary = UpdateSummary(path=path or Path())
+    old: dict[str, polib.POEntry] = {}
+    if existing is not None:
+        for entry in existing:
+            if entry.msgid and (entry.msgid not in old or old[entry.msgid].obsolete):
+                old[entry.msgid] = entry
+    merged = polib.POFile(wrapwidth=WRAP_WIDTH)
+    merged.metadata = _header(
+        existing.metadata if existing is not None else {}, template, lang, translator
+    )
+    merged.header = existing.header if existing is not None else ""
+    for ref in template:
+        entry = old.pop(ref.msgid, None)
+        if entry is None:
+            entry = polib.POEntry(msgid=ref.msgid, msgstr="")
+            summary.new += 1
+        entry.obsolete = False
+        entry.occurrences = list(ref.occurrences)
+        draft = drafts.get(ref.msgid)
+        if entry_state(entry) is EntryState.APPROVED:
+            summary.approved_kept += 1
+        elif draft is not None and (draft.best or draft.notes):
+            _apply_draft(entry, draft)
+            if draft.approved:
+                summary.approved_kept += 1
+            else:
+                summary.machine += 1
+            if draft.origin.startswith("tm"):
+                summary.from_memory += 1
+        if not entry.msgstr:
+            summary.untranslated += 1
+        merged.append(entry)
+    for entry in old.values():  # what the document no longer has
+        if entry.msgid and not entry.obsolete:
+            summary.obsolete += 1
+        entry.obsolete = True
+        entry.occurrences = []
+        merged.append(entry)
+    return merged, summary
+
+
+def _apply_draft(entry: polib.POEntry, draft: Draft) -> None:
+    if draft.best:
+        entry.msgstr = draft.best
+    keep = _strip_machine_comment(entry.comment)
+    entry.comment = "\n".join(part for part in (keep, machine_comment(draft)) if part)
+    if draft.approved:
+        entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
+    elif entry.msgstr and "fuzzy" not in entry.flags:
+        entry.flags.append("fuzzy")
+    entry.previous_msgid = None
+
+
+@dataclass(frozen=True)
+class CatalogPlan:
+    """A catalog about to be written: the merged content and the stamp it was read with."""
+
+    path: Path
+    po: polib.POFile
+    stamp: FileStamp
+    summary: UpdateSummary
+
+
+def plan_catalog(
+    locales: Path,
+    domain: str,
+    lang: str,
+    template: polib.POFile,
+    drafts: Mapping[str, Draft],
+    *,
+    translator: str | None = None,
+) -> CatalogPlan:
+    """Read the existing catalog (if any) and merge; nothing is written yet."""
+    path = catalog_path(locales, lang, domain)
+    existing: polib.POFile | None = None
+    stamp = FileStamp.of(path)
+    if stamp.exists:
+        catalog = load_catalog(path)
+        existing, stamp = catalog.po, catalog.stamp
+    po, summary = merge_catalog(existing, template, lang, drafts, translator=translator, path=path)
+    return CatalogPlan(path=path, po=po, stamp=stamp, summary=summary)
+
+
+def write_plans(plans: Iterable[CatalogPlan], template: polib.POFile, template_file: Path) -> None:
+    """Write every catalog and the template, each atomically and guarded by its stamp."""
+    plans = list(plans)
+    template_stamp = FileStamp.of(template_file)
+    for plan in plans:
+        atomic_write(plan.path, render(plan.po), expected=plan.stamp)
+    atomic_write(template_file, render(template), expected=template_stamp)
+
+
+def translations(catalog: Catalog, *, include_fuzzy: bool = True) -> dict[str, str]:
+    """msgid -> msgstr of the live entries that have a translation."""
+    return {
+        entry.msgid: entry.msgstr
+        for entry in catalog.entries()
+        if entry.msgstr and (include_fuzzy or "fuzzy" not in entry.flags)
+    }

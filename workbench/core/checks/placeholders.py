@@ -1,0 +1,122 @@
+"""Things in a string that are not words to translate: format placeholders, URLs, e-mails.
+
+printf (`%s`, `%1$d`, `%(name)s`) and Python brace fields (`{}`, `{0}`, `{name:>8}`) must come
+through translation intact; term-protection placeholders (`⟦1⟧`) must never reach the output.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from workbench.core.checks.base import Pair, critical
+
+# printf as C, Python and Objective-C write it; no space flag, so French "50 % des" is no spec.
+PRINTF = re.compile(
+    r"%(?:(?P<position>\d+)\$|\((?P<key>\w+)\))?"
+    r"[-+#0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?"
+    r"(?P<type>[diouxXeEfFgGaAcspn@%])"
+)
+# A brace field, not an escaped `{{` / `}}`: {} {0} {name} {name.attr[0]!r:>10}
+BRACE = re.compile(r"(?<!\{)\{(?P<field>[\w.\[\]]*)(?:![rsa])?(?::[^{}]*)?\}(?!\})")
+# What term protection puts in place of a glossary term while the engine runs.
+TERM_PLACEHOLDER = re.compile(r"⟦[^⟦⟧\s]{1,16}⟧")
+URL = re.compile(r"\b(?:https?|ftp)://[^\s<>«»“”\"]+|\bwww\.[^\s<>«»“”\"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+_MASKS = (URL, TERM_PLACEHOLDER, PRINTF, BRACE)
+
+
+def mask_placeholders(text: str) -> str:
+    """`text` with URLs, e-mails and placeholders replaced by spaces (offsets kept)."""
+    for pattern in _MASKS:
+        text = pattern.sub(lambda match: " " * len(match.group()), text)
+    return text
+
+
+def printf_specs(text: str) -> Counter[str]:
+    """The printf placeholders of `text`, reordering-aware: `%2$d %1$s` matches `%s %d`."""
+    specs: Counter[str] = Counter()
+    unnamed = 0
+    for match in PRINTF.finditer(text):
+        if match["type"] == "%":  # `%%` is a literal percent sign
+            continue
+        if match["key"]:
+            specs[match.group()] += 1
+            continue
+        unnamed += 1
+        position = int(match["position"]) if match["position"] else unnamed
+        specs[f"{position}:{_without_position(match.group())}"] += 1
+    return specs
+
+
+def _without_position(spec: str) -> str:
+    return re.sub(r"^%\d+\$", "%", spec)
+
+
+
+def brace_fields(text: str) -> Counter[str]:
+    return Counter(match.group() for match in BRACE.finditer(text))
+
+
+@critical
+def placeholders(pair: Pair) -> Iterator[str]:
+    """Checks that printf and {brace} placeholders survive and no term placeholder is left.
+
+    A missing or changed `%s`/`{name}` breaks the program that formats the message; a
+    term-protection placeholder such as ⟦1⟧ in the output means a glossary term was lost.
+    """
+    source_printf, target_printf = printf_specs(pair.source), printf_specs(pair.target)
+    if source_printf != target_printf:
+        missing = _spellings(pair.source, source_printf - target_printf)
+        added = _spellings(pair.target, target_printf - source_printf)
+        if sorted(map(_without_position, missing)) == sorted(map(_without_position, added)):
+            yield (
+                f"printf placeholders {' '.join(added)} are in another order than in the source; "
+                f"number them to reorder (%2$d %1$s)"
+            )
+        else:
+            yield _difference("printf placeholder", missing, added)
+    source_braces, target_braces = brace_fields(pair.source), brace_fields(pair.target)
+    if source_braces != target_braces:
+        yield _difference(
+            "placeholder",
+            sorted((source_braces - target_braces).elements()),
+            sorted((target_braces - source_braces).elements()),
+        )
+    leftovers = [
+        match.group()
+        for match in TERM_PLACEHOLDER.finditer(pair.target)
+        if match.group() not in pair.source
+    ]
+    if leftovers:
+        yield f"term placeholder {', '.join(leftovers)} left in the translation: a glossary term was lost"
+
+
+def _spellings(text: str, keys: Counter[str]) -> list[str]:
+    """How the placeholders behind `keys` are written in `text`."""
+    wanted = Counter(keys)
+    written = []
+    unnamed = 0
+    for match in PRINTF.finditer(text):
+        if match["type"] == "%":
+            continue
+        if match["key"]:
+            key = match.group()
+        else:
+            unnamed += 1
+            position = int(match["position"]) if match["position"] else unnamed
+            key = f"{position}:{_without_position(match.group())}"
+        if wanted[key] > 0:
+            wanted[key] -= 1
+            written.append(match.group())
+    return written
+
+
+def _difference(kind: str, missing: list[str], added: list[str]) -> str:
+    parts = []
+    if missing:
+        parts.append(f"{kind} {', '.join(missing)} missing from the translation")
+    if added:
+        parts.append(f"{kind} {', '.join(added)} not in the source")
+    return "; ".join(parts)

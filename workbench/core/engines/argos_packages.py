@@ -1,0 +1,369 @@
+"""Argos Translate model packages: what is installed, what the index offers, install, remove.
+
+Installed packages are found through `argostranslate.package`, so ARGOS_PACKAGES_DIR and the
+other Argos settings are respected. Downloads stream with a progress callback; a package file
+is checked (a real zip, sane member names, one package folder, metadata, a CTranslate2 model)
+before Argos unpacks it, so a corrupt or hostile `.argosmodel` never lands half-installed.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+import urllib.error
+import urllib.request
+import zipfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from workbench.core.errors import ModelError
+from workbench.core.textio import atomic_write
+
+DownloadProgress = Callable[[int, int | None], None]  # (bytes so far, total bytes or None)
+PIVOT_LANGUAGE = "en"
+INDEX_TIMEOUT_SECONDS = 10
+
+
+@dataclass(frozen=True)
+class ModelPackage:
+    """An Argos translate package, installed (`path` set) or offered by the index (`links`)."""
+
+    from_code: str
+    to_code: str
+    version: str
+    from_name: str = ""
+    to_name: str = ""
+    path: Path | None = None
+    links: tuple[str, ...] = ()
+    target_prefix: str = ""
+
+    @property
+    def pair(self) -> str:
+        return f"{self.from_code}_{self.to_code}"
+
+    @property
+    def name(self) -> str:
+        """The argospm name, e.g. `translate-fr_en`."""
+        return f"translate-{self.pair}"
+
+
+def _argos() -> Any:
+    # Imported late: argostranslate creates its data folders at import, and the CLI's
+    # `--help` and the TUI should not pay for it.
+    import argostranslate.package
+
+    return argostranslate.package
+
+
+def _settings() -> Any:
+    import argostranslate.settings
+
+    return argostranslate.settings
+
+
+def _from_argos(package: Any, path: Path | None = None) -> ModelPackage:
+    return ModelPackage(
+        from_code=package.from_code,
+        to_code=package.to_code,
+        version=str(package.package_version or ""),
+        from_name=package.from_name or "",
+        to_name=package.to_name or "",
+        path=path,
+        links=tuple(getattr(package, "links", ()) or ()),
+        target_prefix=getattr(package, "target_prefix", "") or "",
+    )
+
+
+def installed_models() -> list[ModelPackage]:
+    """Translate packages installed where Argos looks for them."""
+    models = []
+    for package in _argos().get_installed_packages():
+        if (
+            getattr(package, "type", "translate") == "translate"
+            and package.from_code
+            and package.to_code
+        ):
+            models.append(_from_argos(package, Path(package.package_path)))
+    return sorted(models, key=lambda m: (m.from_code, m.to_code, m.version))
+
+
+def packages_dir() -> Path:
+    """Where new packages are installed (ARGOS_PACKAGES_DIR or Argos's default)."""
+    return Path(_settings().package_data_dir)
+
+
+def find_route(
+    source: str, target: str, models: Iterable[ModelPackage]
+) -> list[ModelPackage] | None:
+    """The packages that translate `source` to `target`: direct, else pivoting through English
+    (as Argos does), else through any other language both sides share."""
+    by_pair: dict[tuple[str, str], ModelPackage] = {}
+    for model in models:
+        by_pair.setdefault((model.from_code, model.to_code), model)
+    if (source, target) in by_pair:
+        return [by_pair[source, target]]
+    middles = [
+        PIVOT_LANGUAGE,
+        *sorted({to for frm, to in by_pair if frm == source} - {PIVOT_LANGUAGE}),
+    ]
+    for middle in middles:
+        if (source, middle) in by_pair and (middle, target) in by_pair:
+            return [by_pair[source, middle], by_pair[middle, target]]
+    return None
+
+
+def missing_pairs(
+    source: str, target: str, models: Iterable[ModelPackage]
+) -> list[tuple[str, str]]:
+    """Which pairs to install for a route: the direct pair if English is an end, else both legs."""
+    have = {(m.from_code, m.to_code) for m in models}
+    if PIVOT_LANGUAGE in (source, target):
+        return [(source, target)]
+    return [
+        pair for pair in ((source, PIVOT_LANGUAGE), (PIVOT_LANGUAGE, target)) if pair not in have
+    ]
+
+
+def install_hint(pairs: Iterable[tuple[str, str]]) -> str:
+    """The exact commands that install `pairs`, online and from a file."""
+    pairs = list(pairs)
+    names = " ".join(f"{a}:{b}" for a, b in pairs)
+    files = " ".join(f"translate-{a}_{b}-VERSION.argosmodel" for a, b in pairs)
+    return (
+        f"run 'workbench models install {names}' where there is internet, or download {files} "
+        f"from the Argos package index and run 'workbench models install FILE.argosmodel'"
+    )
+
+
+# --- the package index -----------------------------------------------------------------
+
+
+def refresh_index(timeout: float = INDEX_TIMEOUT_SECONDS) -> None:
+    """Fetch the Argos package index; ModelError when it cannot be reached."""
+    settings = _settings()
+    url = settings.remote_package_index
+    try:
+        with urllib.request.urlopen(_request(url), timeout=timeout) as response:
+            data = response.read()
+        index = json.loads(data)
+    except (urllib.error.URLError, OSError, TimeoutError) as error:
+        reason = getattr(error, "reason", error)
+        raise ModelError(
+            f"cannot reach the Argos package index ({reason}); you may be offline"
+        ) from None
+    except ValueError:
+        raise ModelError(
+            f"the Argos package index at {url} is not valid JSON; try again later"
+        ) from None
+    if not isinstance(index, list):
+        raise ModelError(
+            f"the Argos package index at {url} has an unexpected shape; try again later"
+        )
+    atomic_write(Path(settings.local_package_index), data)
+
+
+def available_models(*, refresh: bool = True) -> list[ModelPackage]:
+    """Translate packages the index offers (fetching it first when `refresh`)."""
+    if refresh:
+        refresh_index()
+    index_path = Path(_settings().local_package_index)
+    try:
+        entries = json.loads(index_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ModelError(
+            "no Argos package index yet; run 'workbench models list --available' online"
+        ) from None
+    except ValueError:
+        raise ModelError(
+            f"the cached Argos package index {index_path} is corrupt; refresh it online"
+        ) from None
+    models = []
+    for entry in entries:
+        if (
+            entry.get("type", "translate") != "translate"
+            or not entry.get("from_code")
+            or not entry.get("to_code")
+        ):
+            continue
+        models.append(
+            ModelPackage(
+                from_code=entry["from_code"],
+                to_code=entry["to_code"],
+                version=str(entry.get("package_version", "")),
+                from_name=entry.get("from_name", ""),
+                to_name=entry.get("to_name", ""),
+                links=tuple(entry.get("links", ())),
+                target_prefix=entry.get("target_prefix", ""),
+            )
+        )
+    return models
+
+
+def _request(url: str) -> urllib.request.Request:
+    return urllib.request.Request(url, headers={"User-Agent": "workbench (ArgosTranslate)"})
+
+
+def download_model(
+    model: ModelPackage, destination: Path, progress: DownloadProgress | None = None
+) -> Path:
+    """Download `model` into the folder `destination`; returns the `.argosmodel` file."""
+    if not model.links:
+        raise ModelError(f"the index lists no download link for {model.name}")
+    target = destination / f"{model.name}-{model.version or 'latest'}.argosmodel"
+    last_error: object = None
+    for link in model.links:
+        part_path: Path | None = None
+        try:
+            with urllib.request.urlopen(_request(link), timeout=60) as response:
+                total = int(response.headers.get("Content-Length") or 0) or None
+                with tempfile.NamedTemporaryFile(
+                    dir=destination, delete=False, suffix=".part"
+                ) as part:
+                    part_path = Path(part.name)
+                    done = 0
+                    while chunk := response.read(1 << 16):
+                        part.write(chunk)
+                        done += len(chunk)
+                        if progress:
+                            progress(done, total)
+            part_path.replace(target)
+            return target
+        except (urllib.error.URLError, OSError, TimeoutError) as error:
+            last_error = getattr(error, "reason", error)
+            if part_path is not None:
+                part_path.unlink(missing_ok=True)
+    raise ModelError(f"cannot download {model.name} ({last_error})")
+
+
+# --- installing from a file --------------------------------------------------------------
+
+
+def inspect_package_file(path: Path) -> ModelPackage:
+    """Check that `path` is a well-formed, safe `.argosmodel`; return what it holds."""
+    path = Path(path)
+    if not path.is_file():
+        raise ModelError(f"package file not found: {path}")
+    if not zipfile.is_zipfile(path):
+        raise ModelError(
+            f"{path.name} is not an Argos package (not a zip archive); download it again"
+        )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+            _check_member_names(path, names)
+            top = PurePosixPath(names[0]).parts[0]
+            bad = archive.testzip()
+            if bad is not None:
+                raise ModelError(
+                    f"{path.name} is corrupt ({bad} fails its checksum); download it again"
+                )
+            try:
+                metadata = json.loads(archive.read(f"{top}/metadata.json"))
+            except KeyError:
+                raise ModelError(
+                    f"{path.name} is not an Argos package: it has no metadata.json"
+                ) from None
+            except ValueError:
+                raise ModelError(
+                    f"{path.name} has an unreadable metadata.json; download it again"
+                ) from None
+            if not any(name.startswith(f"{top}/model/") for name in names):
+                raise ModelError(
+                    f"{path.name} holds no CTranslate2 model (model/ folder); download it again"
+                )
+    except (zipfile.BadZipFile, OSError, EOFError) as error:
+        raise ModelError(f"{path.name} is corrupt ({error}); download it again") from None
+    if (
+        not isinstance(metadata, dict)
+        or not metadata.get("from_code")
+        or not metadata.get("to_code")
+    ):
+        raise ModelError(
+            f"{path.name}: metadata.json names no from_code/to_code; it is not a translate package"
+        )
+    return ModelPackage(
+        from_code=metadata["from_code"],
+        to_code=metadata["to_code"],
+        version=str(metadata.get("package_version", "")),
+        from_name=metadata.get("from_name", ""),
+        to_name=metadata.get("to_name", ""),
+        path=None,
+        target_prefix=metadata.get("target_prefix", ""),
+    )
+
+
+def _check_member_names(path: Path, names: list[str]) -> None:
+    if not names:
+        raise ModelError(f"{path.name} is an empty archive, not an Argos package")
+    tops = set()
+    for name in names:
+        pure = PurePosixPath(name.replace("\\", "/"))
+        if pure.is_absolute() or ".." in pure.parts or (pure.parts and ":" in pure.parts[0]):
+            raise ModelError(
+                f"refusing {path.name}: member '{name}' would be written outside the packages folder"
+            )
+        tops.add(pure.parts[0] if pure.parts else "")
+    if len(tops) != 1 or "" in tops:
+        raise ModelError(
+            f"refusing {path.name}: an Argos package holds exactly one top folder, this has {len(tops)}"
+        )
+
+
+def install_model_file(path: Path) -> ModelPackage:
+    """Install a `.argosmodel` file after checking it; returns the installed package."""
+    model = inspect_package_file(path)
+    with zipfile.ZipFile(path) as archive:
+        top = PurePosixPath(archive.namelist()[0]).parts[0]
+    target_dir = packages_dir() / top
+    if target_dir.exists():
+        # Replace, not overlay: files of an older version must not linger in the new one.
+        shutil.rmtree(target_dir)
+    try:
+        _argos().install_from_path(Path(path))
+    except Exception as error:  # Argos raises bare Exception for a bad archive
+        shutil.rmtree(target_dir, ignore_errors=True)
+        raise ModelError(f"cannot install {Path(path).name}: {error}") from None
+    return ModelPackage(**{**model.__dict__, "path": target_dir})
+
+
+def remove_model(from_code: str, to_code: str) -> ModelPackage:
+    """Uninstall the package for a pair; ModelError if none is installed."""
+    for package in _argos().get_installed_packages():
+        if package.from_code == from_code and package.to_code == to_code:
+            removed = _from_argos(package, Path(package.package_path))
+            shutil.rmtree(package.package_path)
+            return removed
+    raise ModelError(
+        f"no installed model for {from_code}→{to_code}; 'workbench models list' shows what is installed"
+    )
+
+
+def install_pairs(
+    pairs: Iterable[tuple[str, str]],
+    *,
+    progress_for: Callable[[ModelPackage], DownloadProgress | None] | None = None,
+) -> list[ModelPackage]:
+    """Download and install the packages for `pairs` from the index (needs internet)."""
+    pairs = list(pairs)
+    offered = available_models(refresh=True)
+    chosen = []
+    for source, target in pairs:
+        candidates = [m for m in offered if (m.from_code, m.to_code) == (source, target)]
+        if not candidates:
+            raise ModelError(f"the Argos index has no model for {source}→{target}")
+        chosen.append(max(candidates, key=lambda m: _version_key(m.version)))
+    installed = []
+    with tempfile.TemporaryDirectory(prefix="workbench-download-") as folder:
+        for model in chosen:
+            file = download_model(
+                model, Path(folder), progress_for(model) if progress_for else None
+            )
+            installed.append(install_model_file(file))
+    return installed
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) if part.isdigit() else 0 for part in version.split("."))

@@ -1,0 +1,132 @@
+"""The engine contract.
+
+`Engine.translate_batch()` is the one public call: it removes duplicate sentences, serves
+repeats from a cache, sorts the rest by length so batches carry little padding, cuts them
+into batches, honours a cancel event between batches and reports progress. An engine fills
+in only how to prepare a sentence (tokenise) and how to translate one batch.
+"""
+
+from __future__ import annotations
+
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from workbench.core.errors import Cancelled
+
+ProgressCallback = Callable[[int], None]  # called with how many sentences just finished
+
+
+@dataclass(frozen=True)
+class Hypothesis:
+    """One candidate translation; `score` is a log-probability (higher is better)."""
+
+    text: str
+    score: float
+    pivot: str | None = None  # the intermediate (English) text, for a pivoted translation
+
+
+class Engine(ABC):
+    """A translator from `source` to `target` language."""
+
+    source: str
+    target: str
+    batch_size: int = 32
+    legs: int = 1  # how many translations each sentence goes through (progress counts each)
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[str, int], list[Hypothesis]] = {}
+        self._cache_lock = threading.Lock()
+
+    @property
+    @abstractmethod
+    def signature(self) -> str:
+        """Engine, model package and version, decoding settings: recorded with every output."""
+
+    def translate_batch(
+        self,
+        sentences: Sequence[str],
+        *,
+        n_best: int = 1,
+        cancel: threading.Event | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> list[list[Hypothesis]]:
+        """n-best hypotheses (best first) for each sentence, in input order."""
+        n_best = max(1, n_best)
+        unique = list(dict.fromkeys(sentences))
+        with self._cache_lock:
+            todo = [s for s in unique if (s, n_best) not in self._cache]
+        cached = len(unique) - len(todo)
+        if progress and cached:
+            progress(cached)
+        if todo:
+            prepared = self.prepare(todo)
+            order = sorted(range(len(todo)), key=lambda i: self.length(prepared[i]))
+            for begin in range(0, len(order), self.batch_size):
+                if cancel is not None and cancel.is_set():
+                    raise Cancelled("translation cancelled")
+                chunk = order[begin : begin + self.batch_size]
+                results = self.translate_prepared([prepared[i] for i in chunk], n_best)
+                with self._cache_lock:
+                    for index, hypotheses in zip(chunk, results, strict=True):
+                        self._cache[(todo[index], n_best)] = hypotheses
+                if progress:
+                    progress(len(chunk))
+        with self._cache_lock:
+            by_sentence = {s: self._cache[(s, n_best)] for s in unique}
+        return [list(by_sentence[s]) for s in sentences]
+
+    def prepare(self, sentences: list[str]) -> list[Any]:
+        """Turn sentences into the engine's input (tokens); identity by default."""
+        return list(sentences)
+
+    def length(self, prepared: Any) -> int:
+        """The size that batching sorts by."""
+        return len(prepared)
+
+    @abstractmethod
+    def translate_prepared(self, batch: list[Any], n_best: int) -> list[list[Hypothesis]]:
+        """Translate one batch of prepared inputs: n-best hypotheses each, best first."""
+
+
+class PivotEngine(Engine):
+    """Two engines in a row (fr→en→az): the first leg's best output feeds the second leg."""
+
+    def __init__(self, first: Engine, second: Engine) -> None:
+        super().__init__()
+        self.first, self.second = first, second
+        self.source, self.target = first.source, second.target
+        self.batch_size = max(first.batch_size, second.batch_size)
+        self.legs = first.legs + second.legs
+
+    @property
+    def signature(self) -> str:
+        return f"{self.first.signature} + {self.second.signature}"
+
+    def translate_batch(
+        self,
+        sentences: Sequence[str],
+        *,
+        n_best: int = 1,
+        cancel: threading.Event | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> list[list[Hypothesis]]:
+        # Progress counts each leg: a pivoted sentence is done after `legs` steps.
+        pivots = [
+            h[0]
+            for h in self.first.translate_batch(
+                sentences, n_best=1, cancel=cancel, progress=progress
+            )
+        ]
+        seconds = self.second.translate_batch(
+            [p.text for p in pivots], n_best=n_best, cancel=cancel, progress=progress
+        )
+        return [
+            [Hypothesis(h.text, h.score + pivot.score, pivot=pivot.text) for h in hyps]
+            for pivot, hyps in zip(pivots, seconds, strict=True)
+        ]
+
+    def translate_prepared(self, batch: list[Any], n_best: int) -> list[list[Hypothesis]]:
+        return self.translate_batch(batch, n_best=n_best)
