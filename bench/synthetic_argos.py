@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 import sentencepiece as spm
-from ctranslate2.specs import TransformerSpec, common_spec, model_spec
+from ctranslate2.specs import TransformerSpec, common_spec
 
 SPECIAL_TOKENS = ("<blank>", "<s>", "</s>")
 WEIGHT_STD = 0.02
@@ -40,7 +40,12 @@ LANGUAGE_NAMES = {"fr": "French", "en": "English", "az": "Azerbaijani"}
 # unigram trainer to reach an 8,000-piece vocabulary.
 TRAINING_TOP_UP_SENTENCES = 12_000
 
-FRENCH_WORDS = """
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+FRENCH_WORDS = _words("""
 le la les un une des du de à au aux en dans par pour sur avec sans sous entre contre vers
 et ou mais donc car ni que qui dont où ce cette ces son sa ses leur leurs notre nos votre
 il elle ils elles on nous vous je tu se ne pas plus très aussi encore déjà toujours jamais
@@ -59,12 +64,12 @@ nouvelle grand grande petit petite long longue important importante général g�
 renforcer présenter prendre poser créer exister tenir adresser soutenir informer espérer
 ajouter devenir coopérer déterminer obtenir contribuer mobiliser trouver estimer proposer
 convenir allouer souligner déclarer organiser consacrer diriger présider exprimer
-""".split()
+""")
 
-ONSETS = "b c d f g j l m n p r s t v bl br ch cl cr dr fl fr gl gr pl pr qu tr vr".split()
-VOWELS = "a e i o u é è ai au ou eu oi an en in on".split()
-CODAS = ["", "", "", "r", "l", "s", "n", "t", "x", "m"]
-SUFFIXES = "tion ment age ique eur euse ité oire ance ence isme iste able ible ant ent".split()
+ONSETS = _words("b c d f g j l m n p r s t v bl br ch cl cr dr fl fr gl gr pl pr qu tr vr")
+VOWELS = _words("a e i o u é è ai au ou eu oi an en in on")
+CODAS = ("", "", "", "", "", "", "r", "l", "s", "n")
+SUFFIXES = _words("tion ment age ique eur euse ité oire ance ence isme iste able ible ant ent")
 
 
 def _pseudo_words(count: int, rng: random.Random) -> list[str]:
@@ -88,7 +93,7 @@ def synthetic_corpus(n_sentences: int, seed: int = 0) -> list[str]:
     Zipf-like frequencies so that common words repeat as in real text.
     """
     rng = random.Random(seed)
-    lexicon = FRENCH_WORDS + _pseudo_words(6000, rng)
+    lexicon = [*FRENCH_WORDS, *_pseudo_words(6000, rng)]
     weights = list(itertools.accumulate(1.0 / (rank + 10) for rank in range(len(lexicon))))
     sentences = []
     for _ in range(n_sentences):
@@ -123,22 +128,6 @@ def _train_sentencepiece(training_text: str, vocab_size: int) -> bytes:
         minloglevel=2,
     )
     return model.getvalue()
-
-
-def _fill_random(spec: model_spec.LayerSpec, rng: np.random.Generator, d_model: int) -> None:
-    """Give every unset weight of `spec` a shape-appropriate random (or unit) value."""
-    if isinstance(spec, common_spec.LayerNormSpec):
-        spec.gamma = np.ones(d_model, dtype=np.float32)
-        spec.beta = np.zeros(d_model, dtype=np.float32)
-        return
-    for name, value in list(vars(spec).items()):
-        if isinstance(value, model_spec.LayerSpec):
-            _fill_random(value, rng, d_model)
-        elif isinstance(value, list) and value and isinstance(value[0], model_spec.LayerSpec):
-            for child in value:
-                _fill_random(child, rng, d_model)
-        elif name in ("weight", "bias") and value is None:
-            raise AssertionError(f"{type(spec).__name__}.{name} has no shape rule")
 
 
 def _linear(rng: np.random.Generator, rows: int, cols: int) -> tuple[np.ndarray, np.ndarray]:
@@ -263,9 +252,7 @@ def _smoke() -> None:
         with zipfile.ZipFile(archive) as zf:
             zf.extractall(scratch)
         package_dir = Path(scratch) / "translate-fr_en"
-        processor = spm.SentencePieceProcessor(
-            model_file=str(package_dir / "sentencepiece.model")
-        )
+        processor = spm.SentencePieceProcessor(model_file=str(package_dir / "sentencepiece.model"))
         translator = ctranslate2.Translator(str(package_dir / "model"))
         sentences = synthetic_corpus(10, seed=2)
         started = time.perf_counter()

@@ -27,13 +27,17 @@ sys.path.insert(0, str(ROOT))
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sentences", type=int, default=2000)
     parser.add_argument("--max-length", type=int, default=24)
     parser.add_argument("--beam", type=int, default=4)
     parser.add_argument("--n-best", type=int, default=1)
     parser.add_argument("--batch-size", type=int, default=32)
-    parser.add_argument("--repeat", type=int, default=1, help="Time each contender this many times; keep the best.")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="Time each contender this many times; keep the best."
+    )
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="workbench-bench-"))
@@ -52,18 +56,26 @@ def main() -> None:
 
     sentences = list(dict.fromkeys(synthetic_corpus(args.sentences * 2, seed=1)))[: args.sentences]
     started = time.perf_counter()
-    package = build_random_package(work, "fr", "en", training_text="\n".join(synthetic_corpus(20000, seed=2)))
+    package = build_random_package(
+        work, "fr", "en", training_text="\n".join(synthetic_corpus(20000, seed=2))
+    )
     argostranslate.package.install_from_path(package)
     print(f"built and installed {package.name} in {time.perf_counter() - started:.1f}s")
-    installed = next(p for p in argostranslate.package.get_installed_packages() if p.from_code == "fr")
+    installed = next(
+        p for p in argostranslate.package.get_installed_packages() if p.from_code == "fr"
+    )
     paragraphs = [sentences[i : i + 5] for i in range(0, len(sentences), 5)]
     document = work / "bench.fr.txt"
     document.write_text("\n\n".join(" ".join(p) for p in paragraphs) + "\n", encoding="utf-8")
     segmented = [s.text for s in load_document(document).segments]
     assert len(segmented) == len(sentences), "the benchmark sentences must segment one to one"
 
-    sp = sentencepiece.SentencePieceProcessor(model_file=str(Path(installed.package_path) / "sentencepiece.model"))
-    translator = ctranslate2.Translator(str(Path(installed.package_path) / "model"), device="cpu", compute_type="auto")
+    sp = sentencepiece.SentencePieceProcessor(
+        model_file=str(Path(installed.package_path) / "sentencepiece.model")
+    )
+    translator = ctranslate2.Translator(
+        str(Path(installed.package_path) / "model"), device="cpu", compute_type="auto"
+    )
     decoding = dict(
         beam_size=args.beam,
         num_hypotheses=args.n_best,
@@ -81,9 +93,21 @@ def main() -> None:
         result = CliRunner().invoke(
             cli,
             [
-                "translate", str(document), "--to", "en", "--out", str(work / "locales"), "--no-tm",
-                "--n-best", str(args.n_best), "--beam", str(args.beam), "--batch-size", str(args.batch_size),
-                "--max-length", str(args.max_length),
+                "translate",
+                str(document),
+                "--to",
+                "en",
+                "--out",
+                str(work / "locales"),
+                "--no-tm",
+                "--n-best",
+                str(args.n_best),
+                "--beam",
+                str(args.beam),
+                "--batch-size",
+                str(args.batch_size),
+                "--max-length",
+                str(args.max_length),
             ],
         )
         assert result.exit_code == 0, result.output
@@ -94,7 +118,9 @@ def main() -> None:
 
     def argos_loop() -> None:
         for paragraph in paragraphs:
-            translator.translate_batch(sp.encode(paragraph, out_type=str), max_batch_size=args.batch_size, **decoding)
+            translator.translate_batch(
+                sp.encode(paragraph, out_type=str), max_batch_size=args.batch_size, **decoding
+            )
 
     def best_of(function) -> float:
         times = []
@@ -105,12 +131,19 @@ def main() -> None:
         return min(times)
 
     workbench()  # load the model once, as raw's translator already is
-    timings = {"raw ctranslate2 translate_batch": best_of(raw), "workbench translate": best_of(workbench)}
+    timings = {
+        "raw ctranslate2 translate_batch": best_of(raw),
+        "workbench translate": best_of(workbench),
+    }
     timings["argos-style per-paragraph loop"] = best_of(argos_loop)
     base = timings["raw ctranslate2 translate_batch"]
-    print(f"{len(segmented)} sentences, beam {args.beam}, n-best {args.n_best}, max length {args.max_length}, batch {args.batch_size}")
+    print(
+        f"{len(segmented)} sentences, beam {args.beam}, n-best {args.n_best}, max length {args.max_length}, batch {args.batch_size}"
+    )
     for name, seconds in timings.items():
-        print(f"{name:34s} {seconds:7.2f}s  {len(segmented) / seconds:8.1f} sentences/s  ratio {seconds / base:.3f}")
+        print(
+            f"{name:34s} {seconds:7.2f}s  {len(segmented) / seconds:8.1f} sentences/s  ratio {seconds / base:.3f}"
+        )
 
 
 if __name__ == "__main__":

@@ -8,7 +8,9 @@ HEAVY = ("textual", "ctranslate2", "argostranslate", "torch", "stanza", "click",
 
 def _loaded_after(statement: str) -> set[str]:
     code = f"import sys\n{statement}\nprint(' '.join(sorted(sys.modules)))"
-    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    output = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     return set(output.split())
 
 
@@ -25,4 +27,8 @@ def test_cli_help_does_not_load_the_mt_stack_or_textual():
         "from click.testing import CliRunner\nfrom workbench.cli import main\n"
         "assert CliRunner().invoke(main, ['--help']).exit_code == 0"
     )
-    assert not {name for name in loaded if name.split(".")[0] in ("textual", "ctranslate2", "argostranslate", "torch")}
+    assert not {
+        name
+        for name in loaded
+        if name.split(".")[0] in ("textual", "ctranslate2", "argostranslate", "torch")
+    }

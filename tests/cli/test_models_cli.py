@@ -73,7 +73,11 @@ def test_corrupt_package_is_refused(run, tmp_path, de_en_package):
 
 
 def test_package_escaping_the_packages_dir_is_refused(run, tmp_path, de_en_package):
-    evil = _rezip(de_en_package, tmp_path / "evil.argosmodel", extra={"translate-de_en/../../escaped.txt": "x"})
+    evil = _rezip(
+        de_en_package,
+        tmp_path / "evil.argosmodel",
+        extra={"translate-de_en/../../escaped.txt": "x"},
+    )
     error = one_line_error(run("models", "install", evil))
     assert "outside the packages folder" in error
     absolute = _rezip(de_en_package, tmp_path / "abs.argosmodel", extra={"/tmp/escaped.txt": "x"})

@@ -24,7 +24,10 @@ def _doc(text):
 
 
 def _draft(text, score=-0.5, *alternatives, notes=()):
-    hyps = (Hypothesis(text, score), *(Hypothesis(a, score - 1 - i) for i, a in enumerate(alternatives)))
+    hyps = (
+        Hypothesis(text, score),
+        *(Hypothesis(a, score - 1 - i) for i, a in enumerate(alternatives)),
+    )
     return Draft(hyps, "argos translate-fr_en 1.0 (beam 4)", tuple(notes))
 
 
@@ -61,15 +64,28 @@ def test_machine_record_round_trips_through_the_po_text():
 
 def test_rerun_keeps_approved_entries_and_translator_comments_updates_drafts_obsoletes_vanished():
     first = build_template([_doc("Un. Deux. Trois.")], "demo")
-    po, _ = merge_catalog(None, first, "en", {s: _draft(f"old {s}") for s in ("Un.", "Deux.", "Trois.")})
+    po, _ = merge_catalog(
+        None, first, "en", {s: _draft(f"old {s}") for s in ("Un.", "Deux.", "Trois.")}
+    )
     approved = po.find("Un.")
-    approved.msgstr, approved.flags, approved.tcomment = "One (by hand).", [], "checked with the client"
+    approved.msgstr, approved.flags, approved.tcomment = (
+        "One (by hand).",
+        [],
+        "checked with the client",
+    )
     second = build_template([_doc("Un. Deux. Quatre.")], "demo")
     merged, summary = merge_catalog(
-        parse_po(render(po)), second, "en", {s: _draft(f"new {s}") for s in ("Un.", "Deux.", "Quatre.")}
+        parse_po(render(po)),
+        second,
+        "en",
+        {s: _draft(f"new {s}") for s in ("Un.", "Deux.", "Quatre.")},
     )
     one, two, four = merged.find("Un."), merged.find("Deux."), merged.find("Quatre.")
-    assert one.msgstr == "One (by hand)." and not one.fuzzy and one.tcomment == "checked with the client"
+    assert (
+        one.msgstr == "One (by hand)."
+        and not one.fuzzy
+        and one.tcomment == "checked with the client"
+    )
     assert two.msgstr == "new Deux." and two.fuzzy
     assert four.msgstr == "new Quatre."
     three = merged.find("Trois.", include_obsolete_entries=True)
@@ -97,7 +113,11 @@ def test_no_mt_keeps_previous_drafts():
 
 @pytest.mark.parametrize(
     "text",
-    ['msgid "unterminated\nmsgstr ""\n', 'msgid "a"\nmsgstr "b"\nmsgid "a"\ngarbage here\n', "   \n"],
+    [
+        'msgid "unterminated\nmsgstr ""\n',
+        'msgid "a"\nmsgstr "b"\nmsgid "a"\ngarbage here\n',
+        "   \n",
+    ],
 )
 def test_malformed_po_is_a_one_line_input_error(text):
     with pytest.raises(InputError) as caught:
@@ -111,7 +131,9 @@ def test_catalog_save_refuses_to_overwrite_an_external_change(tmp_path):
     po.append(polib.POEntry(msgid="a", msgstr="b"))
     path.write_text(render(po), encoding="utf-8")
     catalog = load_catalog(path)
-    path.write_text(render(po) + '\nmsgid "c"\nmsgstr "d"\n', encoding="utf-8")  # someone else saves
+    path.write_text(
+        render(po) + '\nmsgid "c"\nmsgstr "d"\n', encoding="utf-8"
+    )  # someone else saves
     catalog.po.find("a").msgstr = "mine"
     with pytest.raises(ConflictError):
         catalog.save()
@@ -123,3 +145,16 @@ def test_entry_states():
     assert entry_state(polib.POEntry(msgid="a", msgstr="b", flags=["fuzzy"])) is EntryState.MACHINE
     assert entry_state(polib.POEntry(msgid="a", msgstr="b")) is EntryState.APPROVED
     assert entry_state(polib.POEntry(msgid="a", msgstr="b", obsolete=True)) is EntryState.OBSOLETE
+
+
+def test_machine_record_survives_comment_wrapping_at_spaces_and_hyphens():
+    long_pivot = "des menaces socio-économiques et humanitaires globales " * 3
+    text = " ".join(long_pivot.split())
+    pot = build_template([_doc("Bonjour.")], "demo")
+    draft = Draft((Hypothesis("Salam.", -0.2, pivot=text), Hypothesis(text, -1.0)), "sig")
+    po, _ = merge_catalog(None, pot, "az", {"Bonjour.": draft})
+    rendered = render(po)
+    assert "socio-\n#. " in rendered or "socio-économiques" in rendered
+    record = machine_record(parse_po(rendered).find("Bonjour."))
+    assert record.pivot == text
+    assert record.alternatives[1].text == text

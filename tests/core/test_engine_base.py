@@ -23,7 +23,10 @@ class RecordingEngine(Engine):
 
     def translate_prepared(self, batch, n_best):
         self.batches.append(list(batch))
-        return [[Hypothesis(self.transform(s) + "!" * rank, -float(rank)) for rank in range(n_best)] for s in batch]
+        return [
+            [Hypothesis(self.transform(s) + "!" * rank, -float(rank)) for rank in range(n_best)]
+            for s in batch
+        ]
 
 
 def test_results_follow_input_order_with_n_best():

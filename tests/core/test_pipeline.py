@@ -15,8 +15,13 @@ def _docs():
 
 
 def test_every_distinct_sentence_gets_a_draft_per_target():
-    engines = {"en": RecordingEngine("fr", "en"), "az": RecordingEngine("fr", "az", transform=str.lower)}
-    result = translate_documents(_docs(), ["en", "az"], engines=engines, options=PipelineOptions(n_best=2))
+    engines = {
+        "en": RecordingEngine("fr", "en"),
+        "az": RecordingEngine("fr", "az", transform=str.lower),
+    }
+    result = translate_documents(
+        _docs(), ["en", "az"], engines=engines, options=PipelineOptions(n_best=2)
+    )
     assert list(result.drafts["en"]) == ["Un.", "Deux.", "Trois."]
     assert result.drafts["en"]["Deux."].best == "DEUX."
     assert [h.text for h in result.drafts["az"]["Un."].hypotheses] == ["un.", "un.!"]
@@ -27,7 +32,9 @@ def test_every_distinct_sentence_gets_a_draft_per_target():
 
 def test_progress_reaches_the_total_for_each_target():
     reports = []
-    translate_documents(_docs(), ["en"], engines={"en": RecordingEngine(batch_size=1)}, on_progress=reports.append)
+    translate_documents(
+        _docs(), ["en"], engines={"en": RecordingEngine(batch_size=1)}, on_progress=reports.append
+    )
     assert reports[0].done == 0 and reports[-1].done == reports[-1].total == 3
     assert [r.done for r in reports] == sorted(r.done for r in reports)
     assert reports[-1].stage == "fr→en"
@@ -54,4 +61,6 @@ def test_mixed_source_languages_are_refused():
 
 def test_target_equal_to_source_is_refused():
     with pytest.raises(LanguageError):
-        open_engines("fr", ["fr"], PipelineOptions(), engine_factory=lambda *a, **k: RecordingEngine())
+        open_engines(
+            "fr", ["fr"], PipelineOptions(), engine_factory=lambda *a, **k: RecordingEngine()
+        )

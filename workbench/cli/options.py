@@ -81,9 +81,15 @@ def decoding_options(function: Callable[..., Any]) -> Callable[..., Any]:
     return function
 
 
-def make_decoding(beam: int, batch_size: int, threads: int, compute_type: str) -> Any:
+def make_decoding(
+    beam: int, batch_size: int, threads: int, max_length: int, compute_type: str
+) -> Any:
     from workbench.core.engines.argos import DecodingOptions
 
     return DecodingOptions(
-        beam_size=beam, batch_size=batch_size, threads=threads, compute_type=compute_type
+        beam_size=beam,
+        batch_size=batch_size,
+        threads=threads,
+        compute_type=compute_type,
+        max_decoding_length=max_length,
     )

@@ -179,14 +179,12 @@ def _factory_with_downloads(bar: Any) -> Any:
 
     def factory(source: str, target: str, decoding: Any, *, install_missing: bool) -> Any:
         def on_install(pairs: list[tuple[str, str]]) -> Any:
-            click.echo(
-                f"installing models for {', '.join(f'{a}→{b}' for a, b in pairs)} from the Argos index",
-                err=True,
-            )
-            if bar is None:
-                return None
-
             def for_model(model: Any) -> Any:
+                click.echo(
+                    f"downloading {model.name} {model.version} from the Argos index", err=True
+                )
+                if bar is None:
+                    return None
                 task = bar.add_task(model.name, total=None)
                 return lambda done, total: bar.update(task, completed=done, total=total)
 

@@ -38,6 +38,7 @@ ALTERNATIVE_LABEL = "MT alternative: "
 PIVOT_LABEL = "MT pivot"
 TERM_LABEL = "Term: "
 MEMORY_LABEL = "TM: "
+_WORD_HYPHEN_END = re.compile(r"\w-$")
 _MACHINE_LABELS = (MT_LABEL, ALTERNATIVE_LABEL, PIVOT_LABEL, TERM_LABEL, MEMORY_LABEL)
 DEFAULT_TRANSLATOR = "workbench machine translation"
 
@@ -151,7 +152,9 @@ def parse_po(text: str, origin: Path | str = "<catalog>") -> polib.POFile:
         ) from None
 
 
-_KEYWORD_LINE = re.compile(r'^(?:#~\s*)?(?:#\|\s*)?(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*(".*)$')
+_KEYWORD_LINE = re.compile(
+    r'^(?:#~\s*)?(?:#\|\s*)?(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)?\s*(".*)$'
+)
 _QUOTED = re.compile(r'^"(?:[^"\\]|\\.)*"\s*$')
 
 
@@ -163,7 +166,9 @@ def _check_quoted_strings(text: str, origin: Path | str) -> None:
             continue
         match = _KEYWORD_LINE.match(stripped)
         if match and not _QUOTED.match(match[1]):
-            raise InputError(f"{origin} is not a valid PO file (line {number}: unterminated string); fix it or restore a backup")
+            raise InputError(
+                f"{origin} is not a valid PO file (line {number}: unterminated string); fix it or restore a backup"
+            )
 
 
 def load_catalog(path: Path) -> Catalog:
@@ -201,7 +206,7 @@ def machine_record(entry: polib.POEntry) -> MachineRecord | None:
     signature, score, pivot = "", None, None
     alternatives: list[Hypothesis] = []
     notes: list[str] = []
-    for line in (entry.comment or "").splitlines():
+    for line in _machine_lines(entry.comment):
         if line.startswith(MT_LABEL):
             signature, _, score_text = line[len(MT_LABEL) :].rpartition("; score ")
             score = _float(score_text)
@@ -219,6 +224,21 @@ def machine_record(entry: polib.POEntry) -> MachineRecord | None:
     return MachineRecord(signature, score, candidates, pivot, tuple(notes))
 
 
+def _machine_lines(comment: str) -> list[str]:
+    """Our labelled comment lines, rejoined where a PO writer wrapped them (polib and msgcat wrap
+    automatic comments at 79 columns, at spaces and after in-word hyphens; our texts have single
+    spaces, so the join is exact but for the rare "word- word" typed with a space)."""
+    lines: list[str] = []
+    for line in (comment or "").splitlines():
+        if lines and lines[-1].startswith(_MACHINE_LABELS) and not line.startswith(_MACHINE_LABELS):
+            # textwrap also breaks after a hyphen inside a word ("socio-|économiques").
+            glue = "" if _WORD_HYPHEN_END.search(lines[-1]) else " "
+            lines[-1] = f"{lines[-1]}{glue}{line}"
+        else:
+            lines.append(line)
+    return lines
+
+
 def _float(text: str) -> float | None:
     try:
         return float(text)
@@ -231,7 +251,7 @@ def _one_line(text: str) -> str:
 
 
 def _strip_machine_comment(comment: str) -> str:
-    kept = [line for line in (comment or "").splitlines() if not line.startswith(_MACHINE_LABELS)]
+    kept = [line for line in _machine_lines(comment) if not line.startswith(_MACHINE_LABELS)]
     return "\n".join(kept)
 
 

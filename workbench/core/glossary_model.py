@@ -40,7 +40,7 @@ class Term:
 
     @property
     def form(self) -> str:
-        """"abbreviation", "short" or "full": which target form a source term asks for."""
+        """ "abbreviation", "short" or "full": which target form a source term asks for."""
         kind = self.term_type.strip().lower()
         if kind in ABBREVIATION_TYPES:
             return "abbreviation"

@@ -124,7 +124,9 @@ def numbers(pair: Pair) -> Iterator[str]:
     added = _written(target, target_values - source_values)
     parts = []
     if missing:
-        parts.append(f"{', '.join(missing)} in the source {_is_are(missing)} not in the translation")
+        parts.append(
+            f"{', '.join(missing)} in the source {_is_are(missing)} not in the translation"
+        )
     if added:
         parts.append(f"{', '.join(added)} in the translation {_is_are(added)} not in the source")
     yield "; ".join(parts)

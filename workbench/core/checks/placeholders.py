@@ -22,7 +22,9 @@ PRINTF = re.compile(
 BRACE = re.compile(r"(?<!\{)\{(?P<field>[\w.\[\]]*)(?:![rsa])?(?::[^{}]*)?\}(?!\})")
 # What term protection puts in place of a glossary term while the engine runs.
 TERM_PLACEHOLDER = re.compile(r"⟦[^⟦⟧\s]{1,16}⟧")
-URL = re.compile(r"\b(?:https?|ftp)://[^\s<>«»“”\"]+|\bwww\.[^\s<>«»“”\"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+URL = re.compile(
+    r"\b(?:https?|ftp)://[^\s<>«»“”\"]+|\bwww\.[^\s<>«»“”\"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
 
 _MASKS = (URL, TERM_PLACEHOLDER, PRINTF, BRACE)
 
@@ -52,7 +54,6 @@ def printf_specs(text: str) -> Counter[str]:
 
 def _without_position(spec: str) -> str:
     return re.sub(r"^%\d+\$", "%", spec)
-
 
 
 def brace_fields(text: str) -> Counter[str]:

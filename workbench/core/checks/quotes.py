@@ -53,12 +53,12 @@ def quotation_marks(lang: str) -> QuotationMarks:
 
 def quotation_marks_in(text: str, lang: str) -> list[str]:
     """The quotation marks in `text`, in order, leaving out apostrophes."""
-    singles = quotation_marks(lang).marks & _SINGLE_MARKS if quotation_marks(lang).single_main else set()
+    singles = (
+        quotation_marks(lang).marks & _SINGLE_MARKS if quotation_marks(lang).single_main else set()
+    )
     found = []
     for index, char in enumerate(text):
-        if char in DOUBLE_MARKS:
-            found.append(char)
-        elif char in singles and not _between_letters(text, index):
+        if char in DOUBLE_MARKS or (char in singles and not _between_letters(text, index)):
             found.append(char)
     return found
 

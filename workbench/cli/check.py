@@ -1,0 +1,199 @@
+"""`workbench check CATALOG...`: QA checks on translated catalogs, like pofilter.
+
+Exit status 1 when any problem is critical (the translation says something else or would
+break a program), 0 otherwise; 2 when a catalog cannot be read.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from workbench.cli import EXIT_PROBLEMS
+from workbench.core.catalog import Catalog, load_catalog
+from workbench.core.checks import (
+    CHECKS,
+    EntryProblems,
+    Problem,
+    Severity,
+    find_catalogs,
+    select_checks,
+)
+from workbench.core.checks.catalog import catalog_languages, check_loaded_catalog
+
+if TYPE_CHECKING:
+    from workbench.core.glossary import Glossary
+
+EXCERPT_WIDTH = 60
+
+
+@click.command()
+@click.argument("catalogs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option(
+    "--only",
+    "only",
+    multiple=True,
+    help="Run only these checks (comma separated, repeatable); see --list.",
+)
+@click.option("--list", "list_checks", is_flag=True, help="List the checks and exit.")
+@click.option(
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Term base (TBX/CSV) for the glossary check; repeatable.",
+)
+@click.option(
+    "--from",
+    "source",
+    default=None,
+    help="Source language (default: the catalog's X-Source-Language header, else en).",
+)
+def check(
+    catalogs: tuple[Path, ...],
+    as_json: bool,
+    only: tuple[str, ...],
+    list_checks: bool,
+    glossaries: tuple[Path, ...],
+    source: str | None,
+) -> None:
+    """Check translations in CATALOG files (or folders of them) for problems."""
+    if list_checks:
+        _print_checks(as_json)
+        return
+    if not catalogs:
+        raise click.UsageError("give at least one catalog or folder, e.g. workbench check locales/")
+    names = _parse_only(only)
+    select_checks(names)
+    glossary = _load_glossaries(glossaries)
+    loaded = [load_catalog(path) for path in find_catalogs(catalogs)]
+    results = [
+        (
+            catalog,
+            check_loaded_catalog(catalog, source_lang=source, only=names, glossary=glossary),
+        )
+        for catalog in loaded
+    ]
+    report = _report(results, source)
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        _print_report(results, report["summary"])
+    if report["summary"]["critical"]:
+        sys.exit(EXIT_PROBLEMS)
+
+
+def _parse_only(only: tuple[str, ...]) -> list[str] | None:
+    names = [name.strip() for value in only for name in value.split(",") if name.strip()]
+    return names or None
+
+
+def _load_glossaries(paths: tuple[Path, ...]) -> Glossary | None:
+    if not paths:
+        return None
+    from workbench.core.glossary import Glossary, load_glossary
+
+    return Glossary.combine([load_glossary(path) for path in paths])
+
+
+def _print_checks(as_json: bool) -> None:
+    if as_json:
+        listing = [
+            {"name": c.name, "severity": c.severity.value, "title": c.title}
+            for c in CHECKS.values()
+        ]
+        click.echo(json.dumps(listing, ensure_ascii=False, indent=2))
+        return
+    width = max(len(name) for name in CHECKS)
+    for c in CHECKS.values():
+        click.echo(f"{c.name:<{width}}  {c.severity.value:<10}  {c.title}")
+
+
+def _report(
+    results: list[tuple[Catalog, list[EntryProblems]]], source: str | None
+) -> dict[str, Any]:
+    severities: Counter[str] = Counter()
+    catalogs = []
+    checked = 0
+    for catalog, entries in results:
+        source_lang, target_lang = catalog_languages(catalog, source)
+        live = sum(1 for entry in catalog.entries() if entry.msgid)
+        checked += live
+        for entry in entries:
+            severities.update(problem.severity.value for problem in entry.problems)
+        catalogs.append(
+            {
+                "path": str(catalog.path),
+                "source_language": source_lang,
+                "language": target_lang,
+                "entries_checked": live,
+                "entries": [_entry_json(entry) for entry in entries],
+            }
+        )
+    summary = {
+        "catalogs": len(results),
+        "entries_checked": checked,
+        "entries_with_problems": sum(len(entries) for _, entries in results),
+        "problems": sum(severities.values()),
+        **{severity.value: severities[severity.value] for severity in Severity},
+    }
+    return {"catalogs": catalogs, "summary": summary}
+
+
+def _entry_json(entry: EntryProblems) -> dict[str, Any]:
+    return {
+        "line": entry.line,
+        "msgctxt": entry.msgctxt,
+        "msgid": entry.msgid,
+        "msgstr": entry.msgstr,
+        "fuzzy": entry.fuzzy,
+        "problems": [
+            {"check": p.check, "severity": p.severity.value, "message": p.message}
+            for p in _by_severity(entry)
+        ],
+    }
+
+
+def _by_severity(entry: EntryProblems) -> list[Problem]:
+    return sorted(entry.problems, key=lambda problem: problem.severity.rank)
+
+
+def _print_report(
+    results: list[tuple[Catalog, list[EntryProblems]]], summary: dict[str, Any]
+) -> None:
+    name_width = max(len(name) for name in CHECKS)
+    for _catalog, entries in results:
+        for entry in entries:
+            fuzzy = "  [fuzzy]" if entry.fuzzy else ""
+            click.echo(f"{entry.path}:{entry.line}: {_excerpt(entry.msgid)}{fuzzy}")
+            for problem in _by_severity(entry):
+                click.echo(
+                    f"  {problem.severity.value:<10}  {problem.check:<{name_width}}  {problem.message}"
+                )
+    click.echo(_summary_line(summary))
+
+
+def _excerpt(text: str) -> str:
+    flat = " ".join(text.split())
+    if len(flat) > EXCERPT_WIDTH:
+        flat = flat[: EXCERPT_WIDTH - 1].rstrip() + "…"
+    return f'"{flat}"'
+
+
+def _summary_line(summary: dict[str, Any]) -> str:
+    catalogs = f"{summary['catalogs']} catalog{'s' if summary['catalogs'] != 1 else ''}"
+    checked = f"{summary['entries_checked']} entries checked in {catalogs}"
+    if not summary["problems"]:
+        return f"no problems: {checked}"
+    counts = ", ".join(f"{summary[s.value]} {s.value}" for s in Severity if summary[s.value])
+    problems, entries = summary["problems"], summary["entries_with_problems"]
+    return (
+        f"{problems} problem{'s' if problems != 1 else ''} "
+        f"in {entries} entr{'ies' if entries != 1 else 'y'} ({counts}); {checked}"
+    )

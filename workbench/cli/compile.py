@@ -1,0 +1,37 @@
+"""`workbench compile [locales/]`: a .mo file next to every .po, fuzzy entries left out."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from workbench.cli import EXIT_PROBLEMS
+from workbench.core.compile import compile_catalogs as compile_all
+
+
+@click.command("compile")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--check",
+    "check_only",
+    is_flag=True,
+    help="Write nothing; exit 1 if a .mo file is missing or older than its catalog.",
+)
+def compile_catalogs(paths: tuple[Path, ...], check_only: bool) -> None:
+    """Compile the catalogs in PATHS (default: locales/) into .mo files for gettext."""
+    compiled = compile_all(paths or (Path("locales"),), write=not check_only)
+    if check_only:
+        stale = [item for item in compiled if not item.up_to_date]
+        for item in compiled:
+            state = "up to date" if item.up_to_date else "out of date"
+            click.echo(f"{item.mo_path}: {state} ({item.summary})")
+        if stale:
+            click.echo(
+                f"{len(stale)} of {len(compiled)} .mo files out of date; run 'workbench compile'"
+            )
+            sys.exit(EXIT_PROBLEMS)
+        return
+    for item in compiled:
+        click.echo(f"{item.po_path} -> {item.mo_path.name}: {item.summary}")

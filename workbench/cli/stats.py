@@ -1,0 +1,87 @@
+"""`workbench stats [locales/]`: progress per language and document, like pocount."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from workbench.core.checks import Severity
+from workbench.core.stats import CatalogStats, Count, by_language, collect_stats, language_total
+
+_STATES = ("approved", "fuzzy", "untranslated")
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the numbers as JSON.")
+@click.option(
+    "--from",
+    "source",
+    default=None,
+    help="Source language (default: the catalog's X-Source-Language header, else en).",
+)
+def stats(paths: tuple[Path, ...], as_json: bool, source: str | None) -> None:
+    """Segments and source words approved, fuzzy and untranslated, and problems found.
+
+    PATHS are catalogs or folders of them (default: locales/).
+    """
+    collected = collect_stats(paths or (Path("locales"),), source_lang=source)
+    grouped = by_language(collected)
+    if as_json:
+        report = {
+            language: {
+                "documents": [_stats_json(item) for item in items],
+                "total": _stats_json(language_total(items)),
+            }
+            for language, items in grouped.items()
+        }
+        click.echo(json.dumps({"languages": report}, ensure_ascii=False, indent=2))
+        return
+    blocks = []
+    for items in grouped.values():
+        blocks.extend(_block(item) for item in items)
+        if len(items) > 1:
+            blocks.append(_block(language_total(items)))
+    click.echo("\n\n".join(blocks))
+
+
+def _stats_json(item: CatalogStats) -> dict[str, Any]:
+    counts = {state: getattr(item, state) for state in (*_STATES, "total")}
+    return {
+        "language": item.language,
+        "document": item.document,
+        "path": str(item.path) if item.path else None,
+        **{state: {"segments": c.segments, "words": c.words} for state, c in counts.items()},
+        "obsolete": item.obsolete,
+        "problems": {severity.value: item.problems.get(severity, 0) for severity in Severity},
+        "percent": round(item.percent, 1),
+    }
+
+
+def _block(item: CatalogStats) -> str:
+    where = f" ({item.path})" if item.path else ""
+    total = item.total
+    lines = [
+        f"{item.language} · {item.document}{where}",
+        f"  {'':<14}{'segments':>15}{'words':>17}",
+    ]
+    for state in _STATES:
+        count: Count = getattr(item, state)
+        lines.append(
+            f"  {state.capitalize() + ':':<14}"
+            f"{count.segments:>8} ({_share(count.segments, total.segments)})"
+            f"{count.words:>10} ({_share(count.words, total.words)})"
+        )
+    lines.append(f"  {'Total:':<14}{total.segments:>8}{'':7}{total.words:>10}")
+    if item.obsolete:
+        lines.append(f"  {'Obsolete:':<14}{item.obsolete:>8}  (not counted)")
+    problems = ", ".join(f"{item.problems.get(s, 0)} {s.value}" for s in Severity)
+    lines.append(f"  {'Problems:':<14}{problems}")
+    return "\n".join(lines)
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{100 * part / whole:3.0f}%" if whole else "  -%"

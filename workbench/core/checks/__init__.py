@@ -1,0 +1,23 @@
+"""QA checks on translations, each a small named unit whose docstring is its title.
+
+Like Translate Toolkit's pofilter: a check looks at one source string and its translation,
+knowing both languages, and reports problems with a severity (critical, functional,
+cosmetic). `run_checks` runs them on one pair; `check_catalog` on every entry of a PO file.
+"""
+
+from workbench.core.checks.base import Check, Pair, Problem, Severity
+from workbench.core.checks.catalog import EntryProblems, check_catalog, find_catalogs
+from workbench.core.checks.registry import CHECKS, run_checks, select_checks
+
+__all__ = [
+    "CHECKS",
+    "Check",
+    "EntryProblems",
+    "Pair",
+    "Problem",
+    "Severity",
+    "check_catalog",
+    "find_catalogs",
+    "run_checks",
+    "select_checks",
+]

@@ -1,0 +1,63 @@
+"""The checks by name, and running them on one source/target pair."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import TYPE_CHECKING
+
+from workbench.core.checks import content, numbers, placeholders, punctuation, spacing
+from workbench.core.checks.base import Check, Pair, Problem
+from workbench.core.errors import InputError
+
+if TYPE_CHECKING:
+    from workbench.core.glossary import Glossary
+
+# Every check, by name, in the order reports list them.
+CHECKS: dict[str, Check] = {
+    check.name: check
+    for check in (
+        content.untranslated,
+        content.unchanged,
+        placeholders.placeholders,
+        numbers.numbers,
+        content.glossary,
+        content.sentencecount,
+        content.length,
+        punctuation.endpunc,
+        punctuation.brackets,
+        punctuation.quotes,
+        spacing.doublewords,
+        spacing.doublespacing,
+        spacing.startwhitespace,
+        spacing.endwhitespace,
+    )
+}
+
+
+def select_checks(only: Collection[str] | None = None) -> list[Check]:
+    """The checks named in `only` (all when None), in report order; InputError for unknown names."""
+    if only is None:
+        return list(CHECKS.values())
+    unknown = sorted(set(only) - set(CHECKS))
+    if unknown:
+        raise InputError(
+            f"unknown check {', '.join(unknown)}; 'workbench check --list' shows the {len(CHECKS)} checks"
+        )
+    return [check for name, check in CHECKS.items() if name in only]
+
+
+def run_checks(
+    source: str,
+    target: str,
+    source_lang: str,
+    target_lang: str,
+    *,
+    only: Collection[str] | None = None,
+    glossary: Glossary | None = None,
+) -> list[Problem]:
+    """The problems of one translation; an untranslated string gets only `untranslated`."""
+    pair = Pair(source, target, source_lang, target_lang, glossary)
+    selected = select_checks(only)
+    if not target.strip():
+        selected = [check for check in selected if check is content.untranslated]
+    return [problem for check in selected for problem in check.run(pair)]

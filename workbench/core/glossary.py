@@ -1,0 +1,59 @@
+"""Glossaries: the front door.
+
+The model (`Glossary`, `Concept`, `Term`, `TermStatus`) lives in `glossary_model`, TBX in
+`tbx`, spreadsheets in `glossary_csv`, matching in `term_match` and checking in `term_check`;
+this module gathers what the rest of workbench calls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from workbench.core.errors import InputError
+from workbench.core.glossary_csv import read_csv_glossary
+from workbench.core.glossary_model import Concept, Glossary, Term, TermStatus
+from workbench.core.tbx import read_tbx, render_tbx
+from workbench.core.term_check import TermMatch, TermProblem, check_terms, find_terms
+from workbench.core.textio import atomic_write
+
+__all__ = [
+    "Concept",
+    "Glossary",
+    "Term",
+    "TermMatch",
+    "TermProblem",
+    "TermStatus",
+    "check_terms",
+    "find_terms",
+    "load_glossaries",
+    "load_glossary",
+    "save_glossary",
+]
+
+TBX_SUFFIXES = frozenset({".tbx", ".xml"})
+TABLE_SUFFIXES = frozenset({".csv", ".tsv"})
+
+
+def load_glossary(path: Path) -> Glossary:
+    """A glossary from TBX (.tbx, .xml) or a spreadsheet export (.csv, .tsv)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in TBX_SUFFIXES:
+        return read_tbx(path)
+    if suffix in TABLE_SUFFIXES:
+        return read_csv_glossary(path)
+    raise InputError(
+        f"{path.name}: unknown glossary format '{suffix or 'no extension'}'; "
+        f"use a .tbx (or .xml) term base or a .csv/.tsv table"
+    )
+
+
+def load_glossaries(paths: Sequence[Path]) -> Glossary:
+    """Several glossaries as one (see `Glossary.combine`)."""
+    return Glossary.combine([load_glossary(path) for path in paths])
+
+
+def save_glossary(glossary: Glossary, path: Path) -> None:
+    """Write `glossary` as TBX, atomically."""
+    atomic_write(Path(path), render_tbx(glossary))

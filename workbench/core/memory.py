@@ -1,0 +1,669 @@
+"""Translation memory: approved segment pairs in one SQLite file, with exact and fuzzy lookup.
+
+A unit is a source sentence and its approved translation, with where it came from (origin:
+catalog, tmx, alignment, import; the document; when; who). Units are keyed by a normalised
+form of their text (NFC, white space folded) so a re-added pair is recognised; *exact* means the
+normalised texts are identical, case and punctuation included.
+
+Languages are stored as given (fr, pt_BR), but lookups match by language *group* (the language
+and its script, without the region), so a memory imported from OmegaT as FR-FR/EN-GB serves a
+fr→en lookup; among equally good matches the same regional variant wins.
+
+Fuzzy similarity is rapidfuzz's `fuzz.ratio` (normalised Indel distance on characters), chosen
+over token-based scores because it measures the editing a translator must do, gives partial
+credit to inflected forms (traduit / traduits) and keeps word order, which matters when reusing
+a translation. To stay fast at 100,000 units, each language pair's sources are loaded lazily
+into an in-memory word index, and only units that pass two filters are scored:
+
+- a length window that is exact for `fuzz.ratio`: a ratio of at least t is impossible when
+  the lengths differ by more than t allows;
+- a prefix filter on words: a source that keeps a fraction (2t - 1) of the query's words must
+  contain at least one of its rarest (1 - (2t - 1)) words, so only the posting lists of rare
+  words are read and frequent words ("de", "la") are never scanned. The word bound is a
+  heuristic for the character ratio; tests check its recall against a brute-force scan.
+
+Every write runs in one IMMEDIATE transaction (all or nothing); the file is in WAL mode so
+readers never wait for a writer. A file that is not a database, a damaged one, or one another
+process keeps locked beyond the timeout gives a one-line error instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import re
+import sqlite3
+import threading
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+import platformdirs
+import polib
+from rapidfuzz import fuzz, process
+
+from workbench.core.catalog import DEFAULT_TRANSLATOR, EntryState, entry_state, load_catalog
+from workbench.core.errors import InputError, OutputError, WorkbenchError
+from workbench.core.languages import normalise_language
+
+SCHEMA_VERSION = 1
+# PRAGMA application_id marks the file as ours ("WBTM"), so we never write into someone
+# else's SQLite database.
+APPLICATION_ID = 0x5742544D
+
+ORIGIN_CATALOG = "catalog"
+ORIGIN_TMX = "tmx"
+ORIGIN_ALIGNMENT = "alignment"
+ORIGIN_IMPORT = "import"
+
+_WHITESPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+_TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+
+_SCHEMA = """
+CREATE TABLE unit (
+    id INTEGER PRIMARY KEY,
+    source_lang TEXT NOT NULL,   -- as given, normalised: fr, pt_BR
+    target_lang TEXT NOT NULL,
+    source_group TEXT NOT NULL,  -- without the region: what lookups match on
+    target_group TEXT NOT NULL,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    source_key TEXT NOT NULL,    -- NFC, white space folded
+    target_key TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    document TEXT,
+    created_at TEXT NOT NULL,    -- UTC, ISO 8601
+    created_by TEXT NOT NULL,
+    UNIQUE (source_lang, target_lang, source_key, target_key)
+);
+CREATE INDEX unit_exact ON unit (source_group, target_group, source_key);
+"""
+
+
+def default_memory_path() -> Path:
+    """The user's memory: `memory.sqlite` in the user data folder (honours XDG_DATA_HOME)."""
+    return Path(platformdirs.user_data_dir("workbench")) / "memory.sqlite"
+
+
+@dataclass(frozen=True)
+class MemoryUnit:
+    """One approved pair to store (or read from / written to TMX)."""
+
+    source: str
+    target: str
+    source_lang: str
+    target_lang: str
+    origin: str
+    document: str | None = None
+    created_at: datetime | None = None  # None: the moment it is stored
+    created_by: str = "translator"
+
+
+@dataclass(frozen=True)
+class MemoryMatch:
+    """A stored pair that matches a lookup; `similarity` is 1.0 for an exact match."""
+
+    source: str
+    target: str
+    similarity: float
+    origin: str
+    document: str | None
+    created_at: datetime
+    created_by: str
+
+    @property
+    def percent(self) -> int:
+        # Rounded down, so only an exact match ever shows 100%.
+        return math.floor(self.similarity * 100 + 1e-9)
+
+
+@dataclass(frozen=True)
+class PairCount:
+    """How many units the memory holds for one language pair, and when it last grew."""
+
+    source_lang: str
+    target_lang: str
+    units: int
+    latest: datetime
+
+
+def normalise_key(text: str) -> str:
+    """The form units are matched on: NFC, runs of white space folded to one space, trimmed."""
+    return unicodedata.normalize("NFC", _WHITESPACE.sub(" ", text).strip())
+
+
+def language_group(code: str) -> str:
+    """`pt_BR` -> `pt`, `zh_Hant_TW` -> `zh_Hant`: the language and its script, no region."""
+    parts = normalise_language(code).split("_")
+    if len(parts) > 1 and len(parts[1]) == 4:
+        return f"{parts[0]}_{parts[1]}"
+    return parts[0]
+
+
+class TranslationMemory:
+    """An open memory file; use as a context manager, or call close()."""
+
+    def __init__(self, path: Path, *, timeout: float = 5.0) -> None:
+        self.path = Path(path)
+        self._lock = threading.RLock()
+        self._indexes: dict[tuple[str, str], _FuzzyIndex] = {}
+        self._indexed_version: int | None = None
+        self._connection = _connect(self.path, timeout)
+        try:
+            with self._database_errors():
+                self._prepare_schema()
+        except BaseException:
+            self._connection.close()
+            raise
+
+    # --- lifecycle ----------------------------------------------------------------------
+
+    def __enter__(self) -> TranslationMemory:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        with self._lock:
+            self._connection.close()
+            self._indexes.clear()
+
+    # --- writing ------------------------------------------------------------------------
+
+    def add(
+        self,
+        source: str,
+        target: str,
+        source_lang: str,
+        target_lang: str,
+        *,
+        origin: str,
+        document: str | None = None,
+        created_by: str = "translator",
+    ) -> bool:
+        """Store one approved pair; False if it is already there (or either side is blank)."""
+        unit = MemoryUnit(
+            source, target, source_lang, target_lang, origin, document, None, created_by
+        )
+        return self.add_many([unit]) == 1
+
+    def add_many(self, units: Iterable[MemoryUnit]) -> int:
+        """Store pairs in one transaction (all or none); returns how many were new."""
+        prepared = [row for row in map(_row, units) if row is not None]
+        added: list[tuple[int, tuple[str, str], str]] = []
+        with self._write() as connection:
+            for row in prepared:
+                cursor = connection.execute(
+                    "INSERT OR IGNORE INTO unit (source_lang, target_lang, source_group, "
+                    "target_group, source, target, source_key, target_key, origin, document, "
+                    "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    row,
+                )
+                if cursor.rowcount == 1:
+                    added.append((int(cursor.lastrowid or 0), (row[2], row[3]), row[6]))
+        self._extend_indexes(added)
+        return len(added)
+
+    def add_catalog(self, po_path: Path, source_lang: str | None = None) -> int:
+        """Store the approved entries (translated, not fuzzy, not obsolete) of a PO catalog.
+
+        The target language comes from the catalog's Language header; the source language
+        from `source_lang`, else its X-Source-Language header. Returns how many were new.
+        """
+        return self.add_many(catalog_units(Path(po_path), source_lang))
+
+    # --- reading ------------------------------------------------------------------------
+
+    def lookup(
+        self,
+        source: str,
+        source_lang: str,
+        target_lang: str,
+        *,
+        threshold: float = 0.75,
+        limit: int = 5,
+    ) -> list[MemoryMatch]:
+        """Exact matches (newest first), then fuzzy ones at or above `threshold`, best first."""
+        return self.lookup_many(
+            [source], source_lang, target_lang, threshold=threshold, limit=limit
+        )[0]
+
+    def lookup_many(
+        self,
+        sources: Sequence[str],
+        source_lang: str,
+        target_lang: str,
+        *,
+        threshold: float = 0.75,
+        limit: int = 5,
+    ) -> list[list[MemoryMatch]]:
+        """`lookup()` for each source, in order, sharing one index and one snapshot."""
+        source_code, target_code = normalise_language(source_lang), normalise_language(target_lang)
+        groups = (language_group(source_code), language_group(target_code))
+        threshold = min(max(threshold, 0.0), 1.0)
+        with self._lock, self._database_errors():
+            self._drop_stale_indexes()
+            index = self._index(groups) if threshold < 1.0 else None
+            results = []
+            for source in sources:
+                key = normalise_key(source)
+                found = self._exact(key, groups)
+                if index is not None and key:
+                    found.extend(self._fuzzy(index, key, threshold, limit + len(found)))
+                results.append(_best(found, (source_code, target_code), limit))
+            return results
+
+    def units(
+        self, source_lang: str | None = None, target_lang: str | None = None
+    ) -> Iterator[MemoryUnit]:
+        """Every stored unit (of one language pair, matched by group, if given), oldest first."""
+        clauses, parameters = [], []
+        if source_lang:
+            clauses.append("source_group = ?")
+            parameters.append(language_group(source_lang))
+        if target_lang:
+            clauses.append("target_group = ?")
+            parameters.append(language_group(target_lang))
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        with self._lock, self._database_errors():
+            rows = self._connection.execute(
+                "SELECT source, target, source_lang, target_lang, origin, document, created_at, "
+                f"created_by FROM unit {where} ORDER BY id",
+                parameters,
+            ).fetchall()
+        for source, target, s_lang, t_lang, origin, document, created_at, created_by in rows:
+            yield MemoryUnit(
+                source,
+                target,
+                s_lang,
+                t_lang,
+                origin,
+                document,
+                _parse_time(created_at),
+                created_by,
+            )
+
+    def stats(self) -> list[PairCount]:
+        """Units per language pair (as stored), largest first."""
+        with self._lock, self._database_errors():
+            rows = self._connection.execute(
+                "SELECT source_lang, target_lang, COUNT(*), MAX(created_at) FROM unit "
+                "GROUP BY source_lang, target_lang ORDER BY COUNT(*) DESC, source_lang, target_lang"
+            ).fetchall()
+        return [PairCount(s, t, n, _parse_time(latest)) for s, t, n, latest in rows]
+
+    def __len__(self) -> int:
+        with self._lock, self._database_errors():
+            return int(self._connection.execute("SELECT COUNT(*) FROM unit").fetchone()[0])
+
+    # --- internals ----------------------------------------------------------------------
+
+    def _prepare_schema(self) -> None:
+        connection = self._connection
+        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        tables = connection.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]
+        if application_id == 0 and version == 0 and tables == 0:
+            connection.execute("PRAGMA journal_mode=WAL")
+            with self._write():
+                for statement in filter(str.strip, _SCHEMA.split(";")):
+                    connection.execute(statement)
+                connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            return
+        if application_id != APPLICATION_ID:
+            raise InputError(
+                f"{self.path} is a SQLite database but not a workbench translation memory; "
+                f"pass another --tm file"
+            )
+        if version > SCHEMA_VERSION:
+            raise InputError(
+                f"{self.path} was written by a newer workbench (memory format {version}); "
+                f"upgrade workbench to use it"
+            )
+        connection.execute("PRAGMA journal_mode=WAL")
+
+    @contextlib.contextmanager
+    def _database_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as error:
+            raise _user_error(self.path, error) from None
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with self._lock, self._database_errors():
+            connection = self._connection
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield connection
+                connection.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(sqlite3.Error):
+                    connection.execute("ROLLBACK")
+                raise
+
+    def _exact(self, key: str, groups: tuple[str, str]) -> list[tuple[float, sqlite3.Row]]:
+        rows = self._connection.execute(
+            f"SELECT {_MATCH_COLUMNS} FROM unit WHERE source_group = ? AND target_group = ? "
+            "AND source_key = ? ORDER BY created_at DESC, id DESC",
+            (*groups, key),
+        ).fetchall()
+        return [(1.0, row) for row in rows]
+
+    def _fuzzy(
+        self, index: _FuzzyIndex, key: str, threshold: float, wanted: int
+    ) -> list[tuple[float, sqlite3.Row]]:
+        scored = [
+            (score, row_id) for row_id, score in index.search(key, threshold) if score < 100.0
+        ]
+        scored.sort(key=lambda item: (-item[0], -item[1]))
+        # Several units may share a target; fetch more than asked so de-duplication still fills.
+        chosen = dict((row_id, score) for score, row_id in scored[: wanted * 3 + 5])
+        if not chosen:
+            return []
+        marks = ",".join("?" * len(chosen))
+        rows = self._connection.execute(
+            f"SELECT {_MATCH_COLUMNS}, id FROM unit WHERE id IN ({marks})", list(chosen)
+        ).fetchall()
+        # A fuzzy match is never shown as 100%: only identical text is exact.
+        return [(min(chosen[row[-1]] / 100.0, 0.99), row[:-1]) for row in rows]
+
+    def _drop_stale_indexes(self) -> None:
+        """Forget the in-memory indexes when another connection has changed the file."""
+        version = self._connection.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._indexed_version:
+            self._indexes.clear()
+            self._indexed_version = version
+
+    def _index(self, groups: tuple[str, str]) -> _FuzzyIndex:
+        index = self._indexes.get(groups)
+        if index is None:
+            index = _FuzzyIndex()
+            for row_id, key in self._connection.execute(
+                "SELECT id, source_key FROM unit WHERE source_group = ? AND target_group = ?",
+                groups,
+            ):
+                index.add(row_id, key)
+            self._indexes[groups] = index
+        return index
+
+    def _extend_indexes(self, added: list[tuple[int, tuple[str, str], str]]) -> None:
+        with self._lock:
+            for row_id, groups, key in added:
+                index = self._indexes.get(groups)
+                if index is not None:
+                    index.add(row_id, key)
+
+
+_MATCH_COLUMNS = (
+    "source, target, origin, document, created_at, created_by, source_lang, target_lang"
+)
+
+
+class _FuzzyIndex:
+    """The sources of one language group pair: keys, lengths and a word -> positions index."""
+
+    # A word in more than this share of the sources is not read: it can add at most one to a
+    # source's count of shared words, and the required count is lowered by one instead.
+    FREQUENT = 0.02
+
+    def __init__(self) -> None:
+        self.row_ids: list[int] = []
+        self.keys: list[str] = []
+        self.lengths = _IntColumn()
+        self.postings: dict[str, list[int]] = {}
+        self._arrays: dict[str, np.ndarray] = {}  # postings as arrays, rebuilt after an add
+
+    def add(self, row_id: int, key: str) -> None:
+        position = len(self.row_ids)
+        self.row_ids.append(row_id)
+        self.keys.append(key)
+        self.lengths.append(len(key))
+        for word in set(_words(key)):
+            self.postings.setdefault(word, []).append(position)
+            self._arrays.pop(word, None)
+
+    def search(self, key: str, threshold: float) -> list[tuple[int, float]]:
+        """(row id, fuzz.ratio score 0..100) of the units at or above the threshold."""
+        if not self.keys:
+            return []
+        candidates = self._candidates(set(_words(key)), threshold)
+        lengths = self.lengths.view()[candidates]
+        low, high = _length_window(len(key), threshold)
+        candidates = candidates[(lengths >= low) & (lengths <= high)].tolist()
+        keys = self.keys
+        found = process.extract(
+            key,
+            [keys[position] for position in candidates],
+            scorer=fuzz.ratio,
+            score_cutoff=threshold * 100,
+            limit=None,
+        )
+        return [(self.row_ids[candidates[index]], score) for _, score, index in found]
+
+    def _candidates(self, words: set[str], threshold: float) -> np.ndarray:
+        """Positions of the sources that share enough of the query's words (count filter)."""
+        needed = math.ceil(max(0.0, 2 * threshold - 1) * len(words))
+        lists = sorted((self.postings[word] for word in words if word in self.postings), key=len)
+        frequent = len(self.keys) * self.FREQUENT
+        while needed > 1 and lists and len(lists[-1]) > frequent:
+            lists.pop()
+            needed -= 1
+        if needed < 1 or not lists:  # too few words to filter on: every source is a candidate
+            return np.arange(len(self.keys))
+        arrays = [self._array(word) for word in words if word in self.postings]
+        chosen = {id(found) for found in lists}
+        probed = [
+            array
+            for word, array in zip([w for w in words if w in self.postings], arrays, strict=True)
+            if id(self.postings[word]) in chosen
+        ]
+        counts = np.bincount(np.concatenate(probed), minlength=len(self.keys))
+        return np.flatnonzero(counts >= needed)
+
+    def _array(self, word: str) -> np.ndarray:
+        array = self._arrays.get(word)
+        if array is None:
+            array = self._arrays[word] = np.array(self.postings[word], dtype=np.int64)
+        return array
+
+
+class _IntColumn:
+    """A growable integer array: cheap appends, and a numpy view for vectorised filters."""
+
+    def __init__(self) -> None:
+        self._data = np.zeros(1024, dtype=np.int64)
+        self._size = 0
+
+    def append(self, value: int) -> None:
+        if self._size == len(self._data):
+            self._data = np.concatenate([self._data, np.zeros(len(self._data), dtype=np.int64)])
+        self._data[self._size] = value
+        self._size += 1
+
+    def view(self) -> np.ndarray:
+        return self._data[: self._size]
+
+
+def _words(key: str) -> list[str]:
+    return _WORD.findall(key.casefold())
+
+
+def _length_window(length: int, threshold: float) -> tuple[float, float]:
+    """Lengths a source may have and still reach `threshold` with fuzz.ratio.
+
+    ratio = 1 - indel / (a + b) and indel >= |a - b|, so ratio >= t needs
+    b in [a * t / (2 - t), a * (2 - t) / t].
+    """
+    if threshold <= 0:
+        return 0.0, math.inf
+    return length * threshold / (2 - threshold) - 1e-9, length * (2 - threshold) / threshold + 1e-9
+
+
+def _best(
+    found: list[tuple[float, sqlite3.Row]], languages: tuple[str, str], limit: int
+) -> list[MemoryMatch]:
+    """Order (exact, similarity, same regional variant, newest), one match per target text."""
+
+    def rank(item: tuple[float, sqlite3.Row]) -> tuple[float, int, str]:
+        similarity, row = item
+        same_variant = int((row[6], row[7]) == languages)
+        return (-similarity, -same_variant, _invert(row[4]))
+
+    matches: list[MemoryMatch] = []
+    seen: set[str] = set()
+    for similarity, row in sorted(found, key=rank):
+        target_key = normalise_key(row[1])
+        if target_key in seen:
+            continue
+        seen.add(target_key)
+        source, target, origin, document, created_at, created_by = row[:6]
+        matches.append(
+            MemoryMatch(
+                source, target, similarity, origin, document, _parse_time(created_at), created_by
+            )
+        )
+        if len(matches) >= limit:
+            break
+    return matches
+
+
+def _invert(timestamp: str) -> str:
+    """A sort key that puts later ISO timestamps first."""
+    return "".join(chr(0x10FFFF - ord(character)) for character in timestamp)
+
+
+def _row(unit: MemoryUnit) -> tuple[str | None, ...] | None:
+    source_key, target_key = normalise_key(unit.source), normalise_key(unit.target)
+    if not source_key or not target_key:
+        return None
+    source_lang, target_lang = (
+        normalise_language(unit.source_lang),
+        normalise_language(unit.target_lang),
+    )
+    return (
+        source_lang,
+        target_lang,
+        language_group(source_lang),
+        language_group(target_lang),
+        unit.source,
+        unit.target,
+        source_key,
+        target_key,
+        unit.origin,
+        unit.document,
+        _format_time(unit.created_at or datetime.now(UTC)),
+        unit.created_by or "translator",
+    )
+
+
+def _format_time(moment: datetime) -> str:
+    if moment.tzinfo is None:  # a naive time is taken to be UTC, as TMX dates are
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime(_TIME_FORMAT)
+
+
+def _parse_time(text: str) -> datetime:
+    return datetime.strptime(text, _TIME_FORMAT).replace(tzinfo=UTC)
+
+
+def _connect(path: Path, timeout: float) -> sqlite3.Connection:
+    if path.is_dir():
+        raise InputError(f"{path} is a folder, not a translation memory; give a file path to --tm")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(
+            f"cannot create {path.parent} for the translation memory: {error.strerror}"
+        ) from None
+    try:
+        # Autocommit mode: transactions are opened explicitly (BEGIN IMMEDIATE) in _write().
+        return sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as error:
+        raise _user_error(path, error) from None
+
+
+def _user_error(path: Path, error: sqlite3.Error) -> WorkbenchError:
+    code = getattr(error, "sqlite_errorname", "")
+    if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return WorkbenchError(
+            f"the translation memory {path} is locked by another program (another workbench "
+            f"run?); wait for it to finish and try again"
+        )
+    if code.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")):
+        return InputError(
+            f"{path} is not a usable translation memory ({error}); restore a backup or pass "
+            f"another file with --tm"
+        )
+    if code.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_FULL", "SQLITE_IOERR")):
+        return OutputError(f"cannot use the translation memory {path}: {error}")
+    return InputError(f"the translation memory {path} cannot be used: {error}")
+
+
+def catalog_units(po_path: Path, source_lang: str | None = None) -> list[MemoryUnit]:
+    """The approved entries of a PO catalog as memory units (see TranslationMemory.add_catalog)."""
+    catalog = load_catalog(po_path)
+    target_lang = catalog.language
+    if not target_lang:
+        raise InputError(f"{po_path} has no Language header; add one (e.g. Language: az) and retry")
+    source = source_lang or catalog.source_language
+    if not source:
+        raise InputError(
+            f"cannot tell the source language of {po_path}: it has no X-Source-Language "
+            f"header; pass --from (e.g. --from fr)"
+        )
+    translator = catalog.po.metadata.get("Last-Translator", "").strip()
+    if not translator or translator == DEFAULT_TRANSLATOR or "FULL NAME" in translator:
+        translator = "translator"
+    revised = _po_time(catalog.po.metadata.get("PO-Revision-Date", ""))
+    document = po_path.stem
+    units = []
+    for entry in catalog.po:
+        if entry_state(entry) is not EntryState.APPROVED and not _approved_plural(entry):
+            continue
+        for msgid, msgstr in _entry_pairs(entry):
+            units.append(
+                MemoryUnit(
+                    msgid,
+                    msgstr,
+                    source,
+                    target_lang,
+                    ORIGIN_CATALOG,
+                    document,
+                    revised,
+                    translator,
+                )
+            )
+    return units
+
+
+def _approved_plural(entry: polib.POEntry) -> bool:
+    """entry_state() looks at msgstr only; a plural entry is approved when every form is filled."""
+    plural = entry.msgstr_plural
+    return (
+        bool(plural) and not entry.obsolete and "fuzzy" not in entry.flags and all(plural.values())
+    )
+
+
+def _entry_pairs(entry: polib.POEntry) -> list[tuple[str, str]]:
+    """msgid -> msgstr; for a plural entry, the singular and plural source with their forms."""
+    if not entry.msgstr_plural:
+        return [(entry.msgid, entry.msgstr)]
+    forms = [entry.msgstr_plural[index] for index in sorted(entry.msgstr_plural)]
+    pairs = [(entry.msgid, forms[0])]
+    if entry.msgid_plural:
+        pairs.append((entry.msgid_plural, forms[1] if len(forms) > 1 else forms[0]))
+    return pairs
+
+
+def _po_time(text: str) -> datetime | None:
+    try:
+        return datetime.strptime(text.strip(), "%Y-%m-%d %H:%M%z")
+    except ValueError:
+        return None
