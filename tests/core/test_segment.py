@@ -533,3 +533,15 @@ def test_spans_cover_every_non_space_character_once(seed: int, lang: str) -> Non
             previous_end = end
         non_space = [index for index, char in enumerate(text) if not char.isspace()]
         assert [index for index in covered if not text[index].isspace()] == non_space, (text, spans)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "Je ne sais pas ce qu'il y a. Il part.", ["Je ne sais pas ce qu'il y a.", "Il part."]),
+        ("fr", "Il pense à. Puis il part.", ["Il pense à.", "Puis il part."]),
+        ("en", "He said it was plan a. Then he left.", ["He said it was plan a.", "Then he left."]),
+    ],
+)
+def test_a_lone_lowercase_letter_is_a_word_not_an_initial(lang, text, expected):
+    assert [text[a:b] for a, b in split_sentences(text, lang)] == expected

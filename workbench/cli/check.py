@@ -188,7 +188,10 @@ def _excerpt(text: str) -> str:
 
 def _summary_line(summary: dict[str, Any]) -> str:
     catalogs = f"{summary['catalogs']} catalog{'s' if summary['catalogs'] != 1 else ''}"
-    checked = f"{summary['entries_checked']} entries checked in {catalogs}"
+    entries_checked = summary["entries_checked"]
+    checked = (
+        f"{entries_checked} entr{'ies' if entries_checked != 1 else 'y'} checked in {catalogs}"
+    )
     if not summary["problems"]:
         return f"no problems: {checked}"
     counts = ", ".join(f"{summary[s.value]} {s.value}" for s in Severity if summary[s.value])

@@ -35,6 +35,7 @@ import re
 import sqlite3
 import threading
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -384,13 +385,12 @@ class TranslationMemory:
     def _index(self, groups: tuple[str, str]) -> _FuzzyIndex:
         index = self._indexes.get(groups)
         if index is None:
-            index = _FuzzyIndex()
-            for row_id, key in self._connection.execute(
-                "SELECT id, source_key FROM unit WHERE source_group = ? AND target_group = ?",
-                groups,
-            ):
-                index.add(row_id, key)
-            self._indexes[groups] = index
+            index = self._indexes[groups] = _FuzzyIndex.build(
+                self._connection.execute(
+                    "SELECT id, source_key FROM unit WHERE source_group = ? AND target_group = ?",
+                    groups,
+                )
+            )
         return index
 
     def _extend_indexes(self, added: list[tuple[int, tuple[str, str], str]]) -> None:
@@ -411,7 +411,8 @@ class _FuzzyIndex:
 
     # A word in more than this share of the sources is not read: it can add at most one to a
     # source's count of shared words, and the required count is lowered by one instead.
-    FREQUENT = 0.02
+    FREQUENT = 0.1
+    FEW_WORDS = 3
 
     def __init__(self) -> None:
         self.row_ids: list[int] = []
@@ -419,6 +420,21 @@ class _FuzzyIndex:
         self.lengths = _IntColumn()
         self.postings: dict[str, list[int]] = {}
         self._arrays: dict[str, np.ndarray] = {}  # postings as arrays, rebuilt after an add
+
+    @classmethod
+    def build(cls, rows: Iterable[tuple[int, str]]) -> _FuzzyIndex:
+        """An index of (row id, source key) rows, built in one pass."""
+        index = cls()
+        postings: defaultdict[str, list[int]] = defaultdict(list)
+        row_ids, keys, words_of = index.row_ids, index.keys, _WORD.findall
+        for position, (row_id, key) in enumerate(rows):
+            row_ids.append(row_id)
+            keys.append(key)
+            for word in set(words_of(key.casefold())):
+                postings[word].append(position)
+        index.postings = dict(postings)
+        index.lengths = _IntColumn([len(key) for key in keys])
+        return index
 
     def add(self, row_id: int, key: str) -> None:
         position = len(self.row_ids)
@@ -450,21 +466,21 @@ class _FuzzyIndex:
     def _candidates(self, words: set[str], threshold: float) -> np.ndarray:
         """Positions of the sources that share enough of the query's words (count filter)."""
         needed = math.ceil(max(0.0, 2 * threshold - 1) * len(words))
-        lists = sorted((self.postings[word] for word in words if word in self.postings), key=len)
-        frequent = len(self.keys) * self.FREQUENT
-        while needed > 1 and lists and len(lists[-1]) > frequent:
-            lists.pop()
-            needed -= 1
-        if needed < 1 or not lists:  # too few words to filter on: every source is a candidate
+        if len(words) < self.FEW_WORDS or needed < 1:
+            # Too few words for the word bound to mean much: the length window alone filters.
             return np.arange(len(self.keys))
-        arrays = [self._array(word) for word in words if word in self.postings]
-        chosen = {id(found) for found in lists}
-        probed = [
-            array
-            for word, array in zip([w for w in words if w in self.postings], arrays, strict=True)
-            if id(self.postings[word]) in chosen
-        ]
-        counts = np.bincount(np.concatenate(probed), minlength=len(self.keys))
+        present = sorted(
+            (w for w in words if w in self.postings), key=lambda w: len(self.postings[w])
+        )
+        frequent = len(self.keys) * self.FREQUENT
+        while needed > 1 and present and len(self.postings[present[-1]]) > frequent:
+            present.pop()
+            needed -= 1
+        if not present:
+            return np.arange(0)
+        counts = np.bincount(
+            np.concatenate([self._array(word) for word in present]), minlength=len(self.keys)
+        )
         return np.flatnonzero(counts >= needed)
 
     def _array(self, word: str) -> np.ndarray:
@@ -477,9 +493,9 @@ class _FuzzyIndex:
 class _IntColumn:
     """A growable integer array: cheap appends, and a numpy view for vectorised filters."""
 
-    def __init__(self) -> None:
-        self._data = np.zeros(1024, dtype=np.int64)
-        self._size = 0
+    def __init__(self, values: Sequence[int] = ()) -> None:
+        self._data = np.array(values, dtype=np.int64) if values else np.zeros(1024, dtype=np.int64)
+        self._size = len(values)
 
     def append(self, value: int) -> None:
         if self._size == len(self._data):

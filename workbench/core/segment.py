@@ -84,7 +84,7 @@ def _entries(words: str) -> frozenset[str]:
 # International abbreviations every language gets.
 _GENERIC = Abbreviations(
     never_final=_entries("Dr, Prof, Mr, Mrs, Ms, cf, e.g, i.e, vs"),
-    before_number=_entries("No, Nos, Nr, nr, pp, vol, fig"),
+    before_number=_entries("No, Nos, Nr, nr, p, pp, vol, fig"),
     may_end=_entries("etc"),
 )
 
@@ -98,7 +98,7 @@ _LANGUAGE_ABBREVIATIONS: dict[str, Abbreviations] = {
             "ex, p. ex, c.-à-d, env, av, apr, bd, boul, resp, ca"
         ),
         before_number=_entries(
-            "no, nos, nº, art, al, chap, ch, éd, réf, tél, "
+            "no, nos, nº, art, al, chap, ch, éd, réf, tél, t, "
             "janv, févr, fév, avr, juil, sept, oct, nov, déc"
         ),
         may_end=_entries("J.-C, av. J.-C, apr. J.-C, Cie"),
@@ -117,8 +117,9 @@ _LANGUAGE_ABBREVIATIONS: dict[str, Abbreviations] = {
         ),
     ),
     "az": Abbreviations(
-        # xanım (Mrs), dosent, akademik, məsələn (for example), küçəsi (street), prospekti (avenue).
-        never_final=_entries("xan, prof, dos, akad, dr, məs, küç, pr"),
+        # cənab (Mr), xanım (Mrs), dosent, akademik, məsələn (for example), küçəsi (street),
+        # prospekti (avenue).
+        never_final=_entries("c, xan, prof, dos, akad, dr, məs, küç, pr"),
         # səhifə (page); bizim era / eramızdan əvvəl (AD / BC) come before the year or century.
         before_number=_entries("səh, b.e, e.ə"),
         # və sairə, və başqaları: "etc." and "and others", which often end a sentence.
@@ -214,7 +215,9 @@ def _is_boundary(
             if _NUMBER.match(text, following):
                 return False
             break
-    return not (_INITIALS.fullmatch(word) and (len(word) == 1 or word.isupper()))
+    # Initials are capitals (H. Aliyev, J.-P. Sartre); a lone lowercase letter is a word
+    # that can end a sentence ("ce qu'il y a.", "il pense à.")
+    return not (_INITIALS.fullmatch(word) and word.isupper())
 
 
 def _starts_lowercase(text: str, offset: int) -> bool:

@@ -182,7 +182,11 @@ class TermEnforcer:
         n_best: int,
         cancel: threading.Event | None,
     ) -> dict[int, tuple[Hypothesis, set[str]]]:
-        """The restored best translation of each protected sentence, by sentence index."""
+        """The restored best translation of each protected sentence, by sentence index.
+
+        A sentence whose translation lost or repeated a placeholder is left out: a name dropped
+        from the text is worse than a name spelled wrong.
+        """
         if not protections:
             return {}
         texts = [protection.text for protection in protections]
@@ -216,6 +220,8 @@ class TermEnforcer:
         for protection, final, score, pivot in zip(
             protections, finals, scores, pivot_texts, strict=True
         ):
+            if protection.count(final.text) < len(protection.targets):
+                continue
             text = self._restore(protection, final.text, self.target_lang)
             restored[protection.index] = (Hypothesis(text, score, pivot), protection.protected)
         return restored

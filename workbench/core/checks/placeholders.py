@@ -1,7 +1,7 @@
 """Things in a string that are not words to translate: format placeholders, URLs, e-mails.
 
 printf (`%s`, `%1$d`, `%(name)s`) and Python brace fields (`{}`, `{0}`, `{name:>8}`) must come
-through translation intact; term-protection placeholders (`⟦1⟧`) must never reach the output.
+through translation intact; term-protection placeholders (`ZX1Q`) must never reach the output.
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ PRINTF = re.compile(
 )
 # A brace field, not an escaped `{{` / `}}`: {} {0} {name} {name.attr[0]!r:>10}
 BRACE = re.compile(r"(?<!\{)\{(?P<field>[\w.\[\]]*)(?:![rsa])?(?::[^{}]*)?\}(?!\})")
-# What term protection puts in place of a glossary term while the engine runs.
-TERM_PLACEHOLDER = re.compile(r"⟦[^⟦⟧\s]{1,16}⟧")
+# What term protection (term_enforce) puts in place of a glossary term while the engine runs:
+# ZX1Q, QZ2X or XQ3Z, possibly with an inflection the engine glued on (ZX1Qnin).
+TERM_PLACEHOLDER = re.compile(r"(?<![^\W_])(?:ZX\d+Q|QZ\d+X|XQ\d+Z)")
 URL = re.compile(
     r"\b(?:https?|ftp)://[^\s<>«»“”\"]+|\bwww\.[^\s<>«»“”\"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 )
@@ -65,7 +66,7 @@ def placeholders(pair: Pair) -> Iterator[str]:
     """Checks that printf and {brace} placeholders survive and no term placeholder is left.
 
     A missing or changed `%s`/`{name}` breaks the program that formats the message; a
-    term-protection placeholder such as ⟦1⟧ in the output means a glossary term was lost.
+    term-protection placeholder such as ZX1Q in the output means a glossary term was lost.
     """
     source_printf, target_printf = printf_specs(pair.source), printf_specs(pair.target)
     if source_printf != target_printf:
