@@ -56,4 +56,6 @@ def test_bad_input_is_one_line_and_writes_nothing(locales, run, tmp_path):
     (locales / "az/LC_MESSAGES/news.po").write_text('msgid "x"\nmsgstr "open\n', encoding="utf-8")
     assert "is not a valid PO file" in one_line_error(run("compile"))
     assert not list(locales.rglob("*.mo"))
-    assert "no .po catalogs in" in one_line_error(run("compile", tmp_path / "nothing-here"))
+    assert "not found: " in one_line_error(run("compile", tmp_path / "nothing-here"))
+    (tmp_path / "empty").mkdir()
+    assert "no .po catalogs in" in one_line_error(run("compile", tmp_path / "empty"))

@@ -194,3 +194,14 @@ def test_export_default_path_and_missing_catalog(translated, run):
     assert (translated / "seeds" / f"{DOMAIN}.en.txt").exists()
     error = one_line_error(run("export", SEED, "--lang", "de"))
     assert "workbench translate" in error
+
+
+def test_a_terminal_gets_a_progress_bar_with_rate(project, run, tiny_packages, monkeypatch):
+    import workbench.cli.progress
+
+    monkeypatch.setattr(workbench.cli.progress, "is_interactive", lambda: True)
+    result = run("translate", SEED, "--to", "en,az")
+    assert result.exit_code == 0, result.output
+    assert "seg/s" in result.stderr
+    assert "fr→en" in result.stderr and "fr→en→az" in result.stderr
+    assert "18/18" in result.stderr and "36/36" not in result.stderr

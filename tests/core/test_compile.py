@@ -16,6 +16,7 @@ ENTRIES = [
     ("Le président a reçu les ambassadeurs.", "The president received the ambassadors."),
     Entry("Pourquoi ?", "Why?", fuzzy=True),
     ("Le rapport est disponible.", ""),
+    Entry("La réunion est terminée.", "", fuzzy=True),  # a fuzzy flag with no text: untranslated
     Entry("Ancien texte.", "Old text.", obsolete=True),
     Entry("Ouvrir", "Open (a file)", msgctxt="menu"),
     Entry("%d fichier", msgid_plural="%d fichiers", msgstr_plural={0: "%d file", 1: "%d files"}),
@@ -37,8 +38,8 @@ def po(tmp_path):
 def test_mo_is_written_next_to_the_po_and_holds_only_approved_translations(po):
     [compiled] = compile_catalogs([po.parent.parent.parent])
     assert compiled.mo_path == po.with_suffix(".mo") == mo_path_for(po)
-    assert (compiled.messages, compiled.fuzzy, compiled.untranslated) == (4, 1, 1)
-    assert compiled.summary == "4 messages; 1 fuzzy, 1 untranslated left out"
+    assert (compiled.messages, compiled.fuzzy, compiled.untranslated) == (4, 1, 2)
+    assert compiled.summary == "4 messages; 1 fuzzy, 2 untranslated left out"
     with compiled.mo_path.open("rb") as handle:
         translations = gettext.GNUTranslations(handle)
     assert (

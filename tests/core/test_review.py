@@ -285,11 +285,15 @@ def test_checks_find_problems_and_filters_select_rows(session):
     assert session.counts("en").problems == en_problems + 1
     assert index in session.select(StatusFilter.PROBLEMS, ["en"])
     assert session.select(StatusFilter.PROBLEMS, ["az"]) == az_problems
-    session.approve(0, "en")
+    other = index + 1
+    session.approve(other, "en")
     todo = session.select(StatusFilter.TODO, ["en"])
-    assert 0 not in todo and 1 in todo
-    assert session.select(StatusFilter.APPROVED, ["en"]) == [0]
+    assert other not in todo and index in todo
+    assert session.select(StatusFilter.APPROVED, ["en"]) == [other]
     assert session.select(StatusFilter.EDITED, ["en", "az"]) == [index]
+    assert session.select(StatusFilter.MACHINE, ["en"]) == [
+        i for i in range(len(session)) if i != other
+    ]
 
 
 def test_search_and_stepping_wrap_around(session):

@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 
 from workbench.core.errors import InputError
-from workbench.core.glossary import Concept, Glossary, Term, TermStatus, load_glossary, save_glossary
+from workbench.core.glossary import (
+    Concept,
+    Glossary,
+    Term,
+    TermStatus,
+    load_glossary,
+    save_glossary,
+)
 from workbench.core.tbx import parse_tbx, render_tbx
 
 REPO = Path(__file__).resolve().parents[2]
@@ -20,7 +27,9 @@ SAMPLE = Glossary(
                 Term("Mouvement des non-alignés", "fr", TermStatus.PREFERRED, "properNoun", "", ""),
                 Term("MNA", "fr", TermStatus.ADMITTED, "properNoun", "", "acronym"),
                 Term("Non-Aligned Movement", "en", TermStatus.PREFERRED, "properNoun"),
-                Term("Movement of Non-Aligned", "en", TermStatus.DEPRECATED, note="word-for-word MT"),
+                Term(
+                    "Movement of Non-Aligned", "en", TermStatus.DEPRECATED, note="word-for-word MT"
+                ),
                 Term("Qoşulmama Hərəkatı", "az"),
             ),
             subject="organisation",
@@ -44,7 +53,7 @@ def test_round_trip_keeps_everything(tmp_path: Path) -> None:
 
 
 def test_reads_tbx_v2_martif_with_its_core_dtd_name() -> None:
-    data = """<?xml version="1.0" encoding="UTF-8"?>
+    data = b"""<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">
 <martif type="TBX-Basic" xml:lang="en">
   <martifHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc></martifHeader>
@@ -62,7 +71,7 @@ def test_reads_tbx_v2_martif_with_its_core_dtd_name() -> None:
       </langSet>
     </termEntry>
   </body></text>
-</martif>""".encode()
+</martif>"""
     [concept] = parse_tbx(data).concepts
     assert concept.id == "t1" and concept.subject == "health"
     statuses = {term.text: term.status for term in concept.terms}

@@ -94,7 +94,9 @@ def test_placeholder_restores_the_term_and_keeps_the_suffix(glossary: Glossary) 
     assert all(not r.problems for r in results)
     # Batched: one call for every sentence, then one call for the sentences that needed help.
     assert engine.calls == [sentences, ["Il vit à ZX1Q.", "Il parle à l'ZX1Q."]]
-    assert results[0].hypotheses[1].text == "Il vit Bakouda."  # the unenforced output stays as an alternative
+    assert (
+        results[0].hypotheses[1].text == "Il vit Bakouda."
+    )  # the unenforced output stays as an alternative
 
 
 def test_pivot_keeps_the_term_protected_on_the_first_leg(glossary: Glossary) -> None:
@@ -145,6 +147,13 @@ def test_placeholder_pass_picks_the_hypothesis_that_kept_the_placeholders(
     engine = FakeEngine("fr", "en", unreliable)
     [result] = TermEnforcer(glossary, "fr", "en").translate(engine, ["Il vit à Bakou."], n_best=2)
     assert result.hypotheses[0].text == "Il vit à Baku."
+
+
+def test_adjacent_placeholders_are_each_restored(glossary: Glossary) -> None:
+    engine = FakeEngine("fr", "az", lambda s: [s.replace("ZX1Q et ZX2Q", "ZX1Q-ZX2Qda")])
+    [result] = TermEnforcer(glossary, "fr", "az").translate(engine, ["Bakou et New York"])
+    assert result.hypotheses[0].text == "Bakı-Nyu-Yorkda"
+    assert result.problems == []
 
 
 def test_progress_counts_the_first_pass_and_cancel_is_honoured(glossary: Glossary) -> None:

@@ -21,10 +21,11 @@ from workbench.core.checks import (
     EntryProblems,
     Problem,
     Severity,
+    catalog_languages,
+    check_loaded_catalog,
     find_catalogs,
     select_checks,
 )
-from workbench.core.checks.catalog import catalog_languages, check_loaded_catalog
 
 if TYPE_CHECKING:
     from workbench.core.glossary import Glossary
@@ -32,13 +33,14 @@ if TYPE_CHECKING:
 EXCERPT_WIDTH = 60
 
 
-@click.command()
+@click.command(short_help="QA checks on translated catalogs, like pofilter.")
 @click.argument("catalogs", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option(
     "--only",
     "only",
     multiple=True,
+    metavar="NAMES",
     help="Run only these checks (comma separated, repeatable); see --list.",
 )
 @click.option("--list", "list_checks", is_flag=True, help="List the checks and exit.")
@@ -53,6 +55,7 @@ EXCERPT_WIDTH = 60
     "--from",
     "source",
     default=None,
+    metavar="LANG",
     help="Source language (default: the catalog's X-Source-Language header, else en).",
 )
 def check(

@@ -11,13 +11,13 @@ from workbench.cli import EXIT_PROBLEMS
 from workbench.core.compile import compile_catalogs as compile_all
 
 
-@click.command("compile")
+@click.command("compile", short_help="Write a .mo file next to each .po catalog.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--check",
     "check_only",
     is_flag=True,
-    help="Write nothing; exit 1 if a .mo file is missing or older than its catalog.",
+    help="Write nothing; exit 1 if a .mo file is missing or does not match its catalog.",
 )
 def compile_catalogs(paths: tuple[Path, ...], check_only: bool) -> None:
     """Compile the catalogs in PATHS (default: locales/) into .mo files for gettext."""

@@ -23,7 +23,7 @@ from rich.text import Text
 
 
 def stderr_console() -> Console:
-    return Console(stderr=True)
+    return Console(stderr=True, force_terminal=is_interactive())
 
 
 def is_interactive() -> bool:

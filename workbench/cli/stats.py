@@ -14,13 +14,14 @@ from workbench.core.stats import CatalogStats, Count, by_language, collect_stats
 _STATES = ("approved", "fuzzy", "untranslated")
 
 
-@click.command()
+@click.command(short_help="Progress per language and document, like pocount.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the numbers as JSON.")
 @click.option(
     "--from",
     "source",
     default=None,
+    metavar="LANG",
     help="Source language (default: the catalog's X-Source-Language header, else en).",
 )
 def stats(paths: tuple[Path, ...], as_json: bool, source: str | None) -> None:

@@ -9,6 +9,7 @@ atomically, so a bad catalog leaves every .mo as it was.
 from __future__ import annotations
 
 import struct
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ import polib
 
 from workbench.core.catalog import Catalog, load_catalog
 from workbench.core.checks import find_catalogs
+from workbench.core.stats import progress_state
 from workbench.core.textio import atomic_write
 
 # What a compiled message is keyed by, and what it holds: (msgctxt, msgid, msgid_plural) ->
@@ -55,14 +57,14 @@ def compile_catalog(catalog: Catalog) -> CompiledCatalog:
     po = catalog.po
     live = [entry for entry in po if not entry.obsolete and entry.msgid]
     translated = [entry for entry in live if entry.translated()]
-    fuzzy = sum(1 for entry in live if entry.fuzzy)
+    states = Counter(progress_state(entry) for entry in live)
     mo_path = mo_path_for(catalog.path)
     return CompiledCatalog(
         po_path=catalog.path,
         mo_path=mo_path,
         messages=len(translated),
-        fuzzy=fuzzy,
-        untranslated=len(live) - len(translated) - fuzzy,
+        fuzzy=states["fuzzy"],
+        untranslated=states["untranslated"],
         data=po.to_binary(),
         up_to_date=_current(mo_path, _messages(translated), po.metadata),
     )

@@ -9,7 +9,7 @@ languages, each with a status (preferred, admitted, deprecated), a part of speec
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -113,7 +113,7 @@ class Glossary:
     def __len__(self) -> int:
         return len(self.concepts)
 
-    def __iter__(self) -> Iterable[Concept]:
+    def __iter__(self) -> Iterator[Concept]:
         return iter(self.concepts)
 
     @property

@@ -60,7 +60,6 @@ ORIGIN_TMX = "tmx"
 ORIGIN_ALIGNMENT = "alignment"
 ORIGIN_IMPORT = "import"
 
-_WHITESPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 _TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 
@@ -79,9 +78,9 @@ CREATE TABLE unit (
     document TEXT,
     created_at TEXT NOT NULL,    -- UTC, ISO 8601
     created_by TEXT NOT NULL,
-    UNIQUE (source_lang, target_lang, source_key, target_key)
+    -- One index for both jobs: its prefix (groups, source_key) serves exact lookups.
+    UNIQUE (source_group, target_group, source_key, target_key, source_lang, target_lang)
 );
-CREATE INDEX unit_exact ON unit (source_group, target_group, source_key);
 """
 
 
@@ -134,7 +133,10 @@ class PairCount:
 
 def normalise_key(text: str) -> str:
     """The form units are matched on: NFC, runs of white space folded to one space, trimmed."""
-    return unicodedata.normalize("NFC", _WHITESPACE.sub(" ", text).strip())
+    folded = " ".join(text.split())  # splits where the regex \s would, faster
+    return (
+        folded if unicodedata.is_normalized("NFC", folded) else unicodedata.normalize("NFC", folded)
+    )
 
 
 def language_group(code: str) -> str:
@@ -195,7 +197,8 @@ class TranslationMemory:
 
     def add_many(self, units: Iterable[MemoryUnit]) -> int:
         """Store pairs in one transaction (all or none); returns how many were new."""
-        prepared = [row for row in map(_row, units) if row is not None]
+        now = _format_time(datetime.now(UTC))
+        prepared = [row for row in (_row(unit, now) for unit in units) if row is not None]
         added: list[tuple[int, tuple[str, str], str]] = []
         with self._write() as connection:
             for row in prepared:
@@ -306,17 +309,15 @@ class TranslationMemory:
 
     def _prepare_schema(self) -> None:
         connection = self._connection
-        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
-        version = connection.execute("PRAGMA user_version").fetchone()[0]
-        tables = connection.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]
-        if application_id == 0 and version == 0 and tables == 0:
+        if _header(connection) == (0, 0, 0):  # a new, empty file: make it a memory
             connection.execute("PRAGMA journal_mode=WAL")
             with self._write():
-                for statement in filter(str.strip, _SCHEMA.split(";")):
-                    connection.execute(statement)
-                connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            return
+                # Another process may have created it while we waited for the write lock.
+                if _header(connection) == (0, 0, 0):
+                    connection.execute(_SCHEMA)
+                    connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                    connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        application_id, version, _ = _header(connection)
         if application_id != APPLICATION_ID:
             raise InputError(
                 f"{self.path} is a SQLite database but not a workbench translation memory; "
@@ -328,6 +329,10 @@ class TranslationMemory:
                 f"upgrade workbench to use it"
             )
         connection.execute("PRAGMA journal_mode=WAL")
+        # WAL with synchronous=NORMAL cannot corrupt the file; a bigger page cache keeps the
+        # unique index in memory during large imports.
+        connection.execute("PRAGMA synchronous=NORMAL")
+        connection.execute("PRAGMA cache_size=-32000")
 
     @contextlib.contextmanager
     def _database_errors(self) -> Iterator[None]:
@@ -433,6 +438,7 @@ class _FuzzyIndex:
             for word in set(words_of(key.casefold())):
                 postings[word].append(position)
         index.postings = dict(postings)
+        index._arrays = {word: np.array(found, dtype=np.int32) for word, found in postings.items()}
         index.lengths = _IntColumn([len(key) for key in keys])
         return index
 
@@ -486,7 +492,7 @@ class _FuzzyIndex:
     def _array(self, word: str) -> np.ndarray:
         array = self._arrays.get(word)
         if array is None:
-            array = self._arrays[word] = np.array(self.postings[word], dtype=np.int64)
+            array = self._arrays[word] = np.array(self.postings[word], dtype=np.int32)
         return array
 
 
@@ -555,7 +561,7 @@ def _invert(timestamp: str) -> str:
     return "".join(chr(0x10FFFF - ord(character)) for character in timestamp)
 
 
-def _row(unit: MemoryUnit) -> tuple[str | None, ...] | None:
+def _row(unit: MemoryUnit, now: str) -> tuple[str | None, ...] | None:
     source_key, target_key = normalise_key(unit.source), normalise_key(unit.target)
     if not source_key or not target_key:
         return None
@@ -574,7 +580,7 @@ def _row(unit: MemoryUnit) -> tuple[str | None, ...] | None:
         target_key,
         unit.origin,
         unit.document,
-        _format_time(unit.created_at or datetime.now(UTC)),
+        _format_time(unit.created_at) if unit.created_at else now,
         unit.created_by or "translator",
     )
 
@@ -587,6 +593,14 @@ def _format_time(moment: datetime) -> str:
 
 def _parse_time(text: str) -> datetime:
     return datetime.strptime(text, _TIME_FORMAT).replace(tzinfo=UTC)
+
+
+def _header(connection: sqlite3.Connection) -> tuple[int, int, int]:
+    """(application id, schema version, number of schema objects) of an open database."""
+    application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    objects = connection.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]
+    return int(application_id), int(version), int(objects)
 
 
 def _connect(path: Path, timeout: float) -> sqlite3.Connection:

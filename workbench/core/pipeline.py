@@ -187,14 +187,14 @@ def _machine_translate(
     stage = f"{engine.source}→{engine.target}"
     if engine.legs > 1:
         stage = f"{engine.source}→en→{engine.target}" if getattr(engine, "first", None) else stage
-    total = len(sentences) * engine.legs
-    done = 0
+    total = len(sentences)
+    steps = 0  # a pivoted sentence takes one step per leg; progress shows whole sentences
 
     def advance(count: int) -> None:
-        nonlocal done
-        done = min(total, done + count)
+        nonlocal steps
+        steps = min(total * engine.legs, steps + count)
         if on_progress:
-            on_progress(Progress(target, stage, done, total))
+            on_progress(Progress(target, stage, steps // engine.legs, total))
 
     if on_progress:
         on_progress(Progress(target, stage, 0, total))

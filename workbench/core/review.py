@@ -25,7 +25,7 @@ from __future__ import annotations
 import enum
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -45,7 +45,7 @@ from workbench.core.catalog import (
     merge_catalog,
 )
 from workbench.core.catalog import _strip_machine_comment as _strip_machine_comment
-from workbench.core.document import Document, Segment, load_document
+from workbench.core.document import Document, Paragraph, Segment, load_document
 from workbench.core.engines.base import Hypothesis
 from workbench.core.errors import ConflictError, InputError, WorkbenchError
 from workbench.core.languages import normalise_language
@@ -53,8 +53,9 @@ from workbench.core.textio import FileStamp, atomic_write
 
 if TYPE_CHECKING:
     from workbench.core.checks import Problem
+    from workbench.core.engines.base import Engine
     from workbench.core.glossary import Glossary
-    from workbench.core.pipeline import PipelineResult
+    from workbench.core.pipeline import PipelineOptions, PipelineResult, Progress
 
 EDITED_LABEL = "Edited: "
 EDITED_NOTE = f"{EDITED_LABEL}by a translator"
@@ -354,6 +355,10 @@ class ReviewSession:
         """Every row that shares this row's entry (identical source text), this one included."""
         return tuple(self._rows_of[self.segments[index].text])
 
+    def rows_with(self, text: str) -> tuple[int, ...]:
+        """The rows whose source is exactly `text`."""
+        return tuple(self._rows_of.get(text, ()))
+
     def problems(self, index: int, lang: str) -> tuple[Problem, ...]:
         return self.cell(index, lang).problems
 
@@ -606,6 +611,61 @@ class ReviewSession:
         self._changed(lane, msgid)
         return True
 
+    # --- machine translation from the review --------------------------------------------
+
+    def empty_sentences(self, langs: Sequence[str]) -> dict[str, list[str]]:
+        """Per language, the distinct source sentences that have no translation yet."""
+        return {
+            lang: [
+                msgid
+                for msgid in self._weight
+                if self.cell(self._rows_of[msgid][0], lang).state is CellState.EMPTY
+            ]
+            for lang in langs
+        }
+
+    def machine_translate(
+        self,
+        requests: Mapping[str, Sequence[str]],
+        *,
+        engines: MutableMapping[str, Engine],
+        options: PipelineOptions | None = None,
+        cancel: threading.Event | None = None,
+        on_progress: Callable[[Progress], None] | None = None,
+    ) -> PipelineResult:
+        """Translate `requests` (language -> sentences) through the pipeline; slow, so call
+        it from a worker, then give the result to `apply_drafts` on the UI thread.
+
+        `engines` is the caller's cache: engines opened here are added to it, so the next
+        request does not load the models again.
+        """
+        from workbench.core.pipeline import (
+            PipelineOptions,
+            PipelineResult,
+            open_engines,
+            translate_documents,
+        )
+
+        options = options or PipelineOptions(install_missing=False)
+        result = PipelineResult(source_lang=self.source_lang)
+        for lang, sentences in requests.items():
+            if not sentences:
+                continue
+            if lang not in engines:
+                engines.update(open_engines(self.source_lang, [lang], options))
+            part = translate_documents(
+                [document_of(sentences, self.source_lang)],
+                [lang],
+                options=options,
+                engines={lang: engines[lang]},
+                glossary=self.glossary,
+                cancel=cancel,
+                on_progress=on_progress,
+            )
+            result.drafts[lang] = part.drafts[lang]
+            result.counts[lang] = part.counts[lang]
+        return result
+
     # --- problems ----------------------------------------------------------------------
 
     def _problems_of(self, lang: str, msgid: str, text: str) -> tuple[Problem, ...]:
@@ -844,6 +904,18 @@ class ReviewSession:
             self._problems_of(lane.lang, msgid, text)
         else:
             lane.flagged.discard(msgid)
+
+
+def document_of(sentences: Sequence[str], lang: str) -> Document:
+    """A document of one-sentence paragraphs, so the pipeline translates exactly `sentences`."""
+    paragraphs = []
+    offset = 0
+    for number, sentence in enumerate(sentences):
+        end = offset + len(sentence)
+        segment = Segment(f"{number + 1}.1", number, offset, end, 2 * number + 1, sentence)
+        paragraphs.append(Paragraph(number, offset, end, (segment,)))
+        offset = end + 2
+    return Document(None, lang, "\n\n".join(sentences), tuple(paragraphs))
 
 
 def _state_of(lane: LanguageState, msgid: str) -> CellState:

@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING
 import polib
 
 from workbench.core.catalog import Catalog, load_catalog
-from workbench.core.checks import Severity, find_catalogs
-from workbench.core.checks.catalog import catalog_languages, check_entry
+from workbench.core.checks import Severity, catalog_languages, check_entry, find_catalogs
 
 if TYPE_CHECKING:
     from workbench.core.glossary import Glossary
@@ -97,7 +96,7 @@ def catalog_stats(
         if entry.obsolete:
             obsolete += 1
             continue
-        state = _state(entry)
+        state = progress_state(entry)
         counts[state] += Count(1, _source_words(entry))
         if state != "untranslated":
             found = check_entry(entry, source, target, glossary=glossary)
@@ -112,7 +111,8 @@ def catalog_stats(
     )
 
 
-def _state(entry: polib.POEntry) -> str:
+def progress_state(entry: polib.POEntry) -> str:
+    """ "approved", "fuzzy" (a draft with text) or "untranslated", as pocount and msgfmt count."""
     if entry.fuzzy and _has_translation(entry):
         return "fuzzy"
     return "approved" if entry.translated() else "untranslated"

@@ -75,7 +75,10 @@ class _Protection:
 
     def pattern(self) -> re.Pattern[str]:
         head, tail = self.shape
-        return re.compile(rf"{head}(\d+){tail}(?:([{_JOINER_CLASS}]?)(\w+))?", re.IGNORECASE)
+        # An ending the model glued on (ZX1Qnin, ZX1Q-nin), unless it is the next placeholder.
+        return re.compile(
+            rf"{head}(\d+){tail}(?:([{_JOINER_CLASS}]?)(?!{head}\d+{tail})(\w+))?", re.IGNORECASE
+        )
 
     def count(self, text: str) -> int:
         """How many placeholders survive exactly once in `text`."""
@@ -112,11 +115,12 @@ class TermEnforcer:
         ]
         pivot_lang = engine.first.target if isinstance(engine, PivotEngine) else None
         protections = [
-            self._protect(
-                index, sentences[index], requirements[index], ranked[index][0], pivot_lang
-            )
+            protection
             for index in range(len(sentences))
             if requirements[index] and ranked[index] and ranked[index][0].problems
+            for protection in self._protect(
+                index, sentences[index], requirements[index], ranked[index][0], pivot_lang
+            )
         ]
         second_pass = self._translate_protected(engine, protections, n_best, cancel)
         results = []
@@ -144,36 +148,40 @@ class TermEnforcer:
         needs: list[Requirement],
         best: _Ranked,
         pivot_lang: str | None,
-    ) -> _Protection:
+    ) -> list[_Protection]:
+        """The sentence with the wrongly translated terms replaced by placeholders (none, if
+        the only problems are deprecated terms the source does not ask for)."""
         wrong = {problem.concept_id for problem in best.problems}
         shape = next(
-            (head, tail)
-            for head, tail in _PLACEHOLDER_SHAPES
-            if not re.search(rf"{head}\d+{tail}", sentence, re.IGNORECASE)
+            (
+                (head, tail)
+                for head, tail in _PLACEHOLDER_SHAPES
+                if not re.search(rf"{head}\d+{tail}", sentence, re.IGNORECASE)
+            ),
+            None,
         )
-        spans = sorted(
-            (match.start, match.end, requirement)
-            for requirement in needs
-            if requirement.concept.id in wrong
-            for match in requirement.source_matches
+        occurrences = sorted(
+            ((match, requirement) for requirement in needs for match in requirement.source_matches),
+            key=lambda item: item[0].start,
         )
+        spans = [(m, r) for m, r in occurrences if r.concept.id in wrong]
+        if not spans or shape is None:
+            return []
         pieces: list[str] = []
         targets: dict[int, str] = {}
         pivots: dict[int, str] = {}
         cursor = 0
-        for number, (start, end, requirement) in enumerate(spans, 1):
-            pieces.append(sentence[cursor:start])
+        for number, (match, requirement) in enumerate(spans, 1):
+            pieces.append(sentence[cursor : match.start])
             pieces.append(f"{shape[0]}{number}{shape[1]}")
-            cursor = end
+            cursor = match.end
             targets[number] = requirement.expected.text
             if pivot_lang:
-                pivot_term = requirement.concept.expected_target(
-                    requirement.source_term, pivot_lang
-                )
-                pivots[number] = pivot_term.text if pivot_term else sentence[start:end]
+                pivot_term = match.concept.expected_target(match.term, pivot_lang)
+                pivots[number] = pivot_term.text if pivot_term else match.text
         pieces.append(sentence[cursor:])
-        protected = {requirement.concept.id for _, _, requirement in spans}
-        return _Protection(index, "".join(pieces), shape, targets, pivots, protected)
+        protected = {requirement.concept.id for _, requirement in spans}
+        return [_Protection(index, "".join(pieces), shape, targets, pivots, protected)]
 
     def _translate_protected(
         self,
@@ -286,6 +294,8 @@ class TermEnforcer:
 
 def _keeping_placeholders(protection: _Protection, hypotheses: list[Hypothesis]) -> Hypothesis:
     """The first hypothesis that kept every placeholder, else the one that kept the most."""
+    if not hypotheses:
+        return Hypothesis("", 0.0)
     best = max(enumerate(hypotheses), key=lambda item: (protection.count(item[1].text), -item[0]))
     return best[1]
 

@@ -132,22 +132,30 @@ class TermAutomaton(Generic[Payload]):
 
     def _candidates(self, words: Words) -> list[_Candidate]:
         keys, separators = words.keys, words.separators
-        out, step, patterns = self._out, self._step, self._patterns
+        goto, fail, out, patterns = self._goto, self._fail, self._out, self._patterns
+        step = self._step
         morphology = self.morphology
         found: list[_Candidate] = []
         node = 0
         for index, key in enumerate(keys):
             if index:
-                node = step(node, _SEPARATOR_MARK + separators[index])
+                symbol = _SEPARATOR_MARK + separators[index]
+                while node and symbol not in goto[node]:
+                    node = fail[node]
+                node = goto[node].get(symbol, 0)
             if morphology is not None and len(key) > 2:
                 for stem, ending in morphology.stems(key):
                     for pattern_id in out[step(node, stem)]:
                         pattern = patterns[pattern_id]
                         if pattern.shape is not None and morphology.accepts(pattern.shape, ending):
                             found.append(self._candidate(words, index, pattern_id, ending, stem))
-            node = step(node, key)
+            while node and key not in goto[node]:
+                node = fail[node]
+            node = goto[node].get(key, 0)
             for pattern_id in out[node]:
                 found.append(self._candidate(words, index, pattern_id, "", None))
+        if not found:
+            return found
         return [c for c in found if self._keeps_capitals(words, c)]
 
     def _candidate(

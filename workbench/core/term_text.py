@@ -10,6 +10,7 @@ into the caller's text, also when it had to be NFC-normalised first.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -88,23 +89,43 @@ def split_words(text: str, lang: str = "") -> Words:
 
 
 def _split(original: str, text: str, offsets: list[int] | None, turkic: bool) -> Words:
-    starts: list[int] = []
-    ends: list[int] = []
-    keys: list[str] = []
-    separators: list[str] = []
-    previous_end = -1
-    for match in _WORD.finditer(text):
-        start, end = match.span()
-        separators.append(separator_key(text[previous_end:start]) if previous_end >= 0 else "")
-        previous_end = end
-        keys.append(fold_word(match.group(), turkic))
-        if offsets is None:
-            starts.append(start)
-            ends.append(end)
-        else:
-            starts.append(offsets[start])
-            ends.append(offsets[end])
+    spans = [match.span() for match in _WORD.finditer(text)]
+    folded = _fold_text(text, turkic)
+    if folded is not None:
+        keys = [folded[start:end] for start, end in spans]
+    else:  # a character whose case folding is longer than itself (ß): fold word by word
+        keys = [fold_word(text[start:end], turkic) for start, end in spans]
+    separators = [""] if spans else []
+    cache = _SEPARATOR_KEYS
+    for (_, previous_end), (start, _) in itertools.pairwise(spans):
+        raw = text[previous_end:start]
+        key = cache.get(raw)
+        if key is None:
+            key = separator_key(raw)
+            if len(cache) < _SEPARATOR_CACHE_SIZE:
+                cache[raw] = key
+        separators.append(key)
+    if offsets is None:
+        starts = [start for start, _ in spans]
+        ends = [end for _, end in spans]
+    else:
+        starts = [offsets[start] for start, _ in spans]
+        ends = [offsets[end] for _, end in spans]
     return Words(original, starts, ends, keys, separators)
+
+
+_SEPARATOR_KEYS: dict[str, str] = {" ": SPACE_KEY}
+_SEPARATOR_CACHE_SIZE = 4096
+
+
+def _fold_text(text: str, turkic: bool) -> str | None:
+    """The whole text folded at once, if folding keeps every offset; None otherwise."""
+    if turkic:
+        text = text.replace("I", "ı").replace("İ", "i")
+    elif "İ" in text:
+        text = text.replace("İ", "i")
+    folded = text.casefold()
+    return folded if len(folded) == len(text) else None
 
 
 def _nfc_with_offsets(text: str) -> tuple[str, list[int]]:

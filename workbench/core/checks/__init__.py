@@ -6,7 +6,14 @@ cosmetic). `run_checks` runs them on one pair; `check_catalog` on every entry of
 """
 
 from workbench.core.checks.base import Check, Pair, Problem, Severity
-from workbench.core.checks.catalog import EntryProblems, check_catalog, find_catalogs
+from workbench.core.checks.catalog import (
+    EntryProblems,
+    catalog_languages,
+    check_catalog,
+    check_entry,
+    check_loaded_catalog,
+    find_catalogs,
+)
 from workbench.core.checks.registry import CHECKS, run_checks, select_checks
 
 __all__ = [
@@ -16,7 +23,10 @@ __all__ = [
     "Pair",
     "Problem",
     "Severity",
+    "catalog_languages",
     "check_catalog",
+    "check_entry",
+    "check_loaded_catalog",
     "find_catalogs",
     "run_checks",
     "select_checks",

@@ -39,18 +39,23 @@ def mask_placeholders(text: str) -> str:
 
 def printf_specs(text: str) -> Counter[str]:
     """The printf placeholders of `text`, reordering-aware: `%2$d %1$s` matches `%s %d`."""
-    specs: Counter[str] = Counter()
+    return Counter(key for key, _ in _printf_keys(text))
+
+
+def _printf_keys(text: str) -> list[tuple[str, str]]:
+    """(key, as written) per printf placeholder; an unnumbered one is keyed by its position."""
+    keys = []
     unnamed = 0
     for match in PRINTF.finditer(text):
         if match["type"] == "%":  # `%%` is a literal percent sign
             continue
         if match["key"]:
-            specs[match.group()] += 1
+            keys.append((match.group(), match.group()))
             continue
         unnamed += 1
         position = int(match["position"]) if match["position"] else unnamed
-        specs[f"{position}:{_without_position(match.group())}"] += 1
-    return specs
+        keys.append((f"{position}:{_without_position(match.group())}", match.group()))
+    return keys
 
 
 def _without_position(spec: str) -> str:
@@ -99,19 +104,10 @@ def _spellings(text: str, keys: Counter[str]) -> list[str]:
     """How the placeholders behind `keys` are written in `text`."""
     wanted = Counter(keys)
     written = []
-    unnamed = 0
-    for match in PRINTF.finditer(text):
-        if match["type"] == "%":
-            continue
-        if match["key"]:
-            key = match.group()
-        else:
-            unnamed += 1
-            position = int(match["position"]) if match["position"] else unnamed
-            key = f"{position}:{_without_position(match.group())}"
+    for key, spelling in _printf_keys(text):
         if wanted[key] > 0:
             wanted[key] -= 1
-            written.append(match.group())
+            written.append(spelling)
     return written
 
 

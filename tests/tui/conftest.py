@@ -1,0 +1,97 @@
+"""A translated seed project (real tiny Argos models) and the review app opened on it."""
+
+import shutil
+from pathlib import Path
+
+import polib
+import pytest
+from click.testing import CliRunner
+
+from workbench.cli import main
+
+SEED = "seeds/azertac-2020-06-27.fr.txt"
+DOMAIN = "azertac-2020-06-27"
+TARGETS = ("en", "az")
+
+
+def catalog_file(project: Path, lang: str) -> Path:
+    return project / "locales" / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def load_po(project: Path, lang: str) -> polib.POFile:
+    return polib.pofile(str(catalog_file(project, lang)))
+
+
+@pytest.fixture(scope="session")
+def translated_template(tmp_path_factory, tiny_packages, seed_path):
+    """The seed translated once to en and az by `workbench translate` (copied per test)."""
+    folder = tmp_path_factory.mktemp("translated")
+    (folder / "seeds").mkdir()
+    shutil.copy(seed_path, folder / SEED)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(folder)
+        result = CliRunner().invoke(main, ["translate", SEED, "--to", "en,az", "--no-tm"])
+    assert result.exit_code == 0, result.output
+    return folder
+
+
+@pytest.fixture
+def project(translated_template, tmp_path, monkeypatch):
+    """A fresh copy of the translated project, as the working directory."""
+    folder = tmp_path / "project"
+    shutil.copytree(translated_template, folder)
+    monkeypatch.chdir(folder)
+    return folder
+
+
+@pytest.fixture
+def make_app(project, tmp_path):
+    """Build the review app on the project; autosave and disk watching off unless asked."""
+    from workbench.tui.app import ReviewApp
+    from workbench.tui.screens.review import OpenRequest, ReviewSettings
+
+    def build(
+        *,
+        autosave_delay=None,
+        disk_check_interval=None,
+        glossaries=(),
+        memory=None,
+        targets=TARGETS,
+        theme="textual-dark",
+    ):
+        request = OpenRequest(
+            document=Path(SEED),
+            targets=tuple(targets),
+            locales=Path("locales"),
+            glossaries=tuple(Path(g) for g in glossaries),
+            memory=memory,
+        )
+        settings = ReviewSettings(
+            autosave_delay=autosave_delay, disk_check_interval=disk_check_interval
+        )
+        return ReviewApp(request, settings, theme=theme)
+
+    return build
+
+
+async def loaded(pilot):
+    """Wait until the document, the catalogs and the checks are in."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def settle(pilot, delay=0.0):
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause(delay)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.fixture
+def anyio_backend():
+    return "asyncio"
+
+
+async def type_text(pilot, text):
+    await pilot.press(*["space" if char == " " else char for char in text])

@@ -1,0 +1,471 @@
+"""The review workbench driven from the keyboard (Textual Pilot) on the translated seed."""
+
+import polib
+import pytest
+from textual.widgets import TextArea
+
+from tests.support.tiny_argos import expected_translation
+from tests.tui.conftest import catalog_file, load_po, loaded, settle, type_text
+from workbench.core.review import EDITED_LABEL, CellState, StatusFilter
+from workbench.tui.screens.dialogs import ChoiceDialog
+from workbench.tui.screens.help import HelpScreen
+from workbench.tui.screens.review import ReviewScreen
+
+pytestmark = pytest.mark.anyio
+
+SIZE = (120, 36)
+
+
+def review(app) -> ReviewScreen:
+    screen = app.screen_stack[0]
+    assert isinstance(screen, ReviewScreen)
+    return screen
+
+
+def area(app, lang) -> TextArea:
+    return review(app).editor.area(lang)
+
+
+def header_text(app) -> str:
+    return str(review(app).query_one("#header").content)
+
+
+async def test_navigate_with_the_keyboard(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        screen = review(app)
+        session, table = screen.session, screen.table
+        assert len(table.view) == len(session) == 18
+        assert table.current_index == 0 and app.focused is table
+        await pilot.press("down", "down")
+        assert table.current_index == 2
+        assert area(app, "en").text == session.cell(2, "en").text
+        assert area(app, "az").text == session.cell(2, "az").text
+        await pilot.press("up")
+        assert table.current_index == 1
+        await pilot.press("end")
+        assert table.current_index == 17
+        await pilot.press("home", "pagedown")
+        assert table.current_index > 5
+        await pilot.press("home", "enter")
+        assert app.focused is area(app, "en")
+        await pilot.press("ctrl+down", "ctrl+down")  # rows move while the editor has the focus
+        assert table.current_index == 2 and app.focused is area(app, "en")
+        await pilot.press("ctrl+up")
+        assert table.current_index == 1
+        await pilot.press("escape")
+        assert app.focused is table
+        await pilot.press("right")
+        assert screen.current_lang == "az"
+        await pilot.press("enter")
+        assert app.focused is area(app, "az")
+
+
+async def test_next_untranslated_fuzzy_and_problem(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        screen = review(app)
+        session, table = screen.session, screen.table
+        table.set_cursor(6)
+        await pilot.pause()
+        area(app, "az").clear()  # the translator empties the az text of row 7
+        await pilot.pause()
+        assert session.cell(6, "az").state is CellState.EMPTY
+        table.set_cursor(0)
+        await pilot.pause()
+        await pilot.press("u")
+        assert table.current_index == 6
+        await pilot.press("u")  # the only one: wraps around to itself
+        assert table.current_index == 6
+        await pilot.press("f")
+        assert table.current_index == 7
+        await pilot.press("F")
+        assert table.current_index == 6
+        problem_rows = session.select(StatusFilter.PROBLEMS, ["en", "az"])
+        assert problem_rows, "the machine drafts of the seed have problems the checks find"
+        table.set_cursor(0)
+        await pilot.pause()
+        await pilot.press("p")
+        expected = next(i for i in problem_rows if i > 0)
+        assert table.current_index == expected
+        await pilot.press("P")
+        assert table.current_index == (0 if 0 in problem_rows else problem_rows[-1])
+
+
+async def test_typing_marks_the_row_edited_and_undo_works(make_app, project):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        screen = review(app)
+        session = screen.session
+        original = session.cell(3, "en").text
+        await pilot.press("down", "down", "down", "enter")
+        await type_text(pilot, "Note: ")
+        await pilot.pause()
+        assert session.cell(3, "en").text == "Note: " + original
+        assert session.cell(3, "en").state is CellState.EDITED
+        assert session.cell(3, "en").mark[0] == "✎"
+        assert "unsaved" in header_text(app)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert area(app, "en").text == original
+        assert session.cell(3, "en").text == original
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert session.cell(3, "en").text == "Note: " + original
+
+
+async def test_choose_an_alternative_with_a_digit(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        session = review(app).session
+        alternatives = session.alternatives(0, "en")
+        assert len(alternatives) == 3, "translate keeps the n-best (3) in the catalog"
+        await pilot.press("2")
+        assert session.cell(0, "en").text == alternatives[1].text
+        assert area(app, "en").text == alternatives[1].text
+        assert session.cell(0, "en").state is CellState.EDITED
+        assert session.alternatives(0, "en")[0] == alternatives[0], "the list stays the same"
+        await pilot.press("enter", "alt+3")  # from the editor: Alt+digit
+        assert session.cell(0, "en").text == alternatives[2].text
+        await pilot.press("ctrl+z")  # a choice is undoable like typing
+        await pilot.pause()
+        assert session.cell(0, "en").text == alternatives[1].text
+        await pilot.press("escape", "9")
+        assert session.cell(0, "en").text == alternatives[1].text, "no 9th: nothing changes"
+
+
+async def test_approve_and_next_in_every_visible_language(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        screen = review(app)
+        session, table = screen.session, screen.table
+        await pilot.press("f8")
+        assert session.cell(0, "en").state is CellState.APPROVED
+        assert session.cell(0, "az").state is CellState.APPROVED
+        assert table.current_index == 1
+        assert "✓1" in header_text(app)
+        await pilot.press("enter")
+        await type_text(pilot, "Fixed ")
+        await pilot.press("f8")  # typed and approved at once: nothing typed is lost
+        assert session.cell(1, "en").text.startswith("Fixed ")
+        assert session.cell(1, "en").state is CellState.APPROVED
+        assert table.current_index == 2
+        assert session.counts("en").approved == 2
+
+
+async def test_filter_by_status(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        screen = review(app)
+        session, table = screen.session, screen.table
+        await pilot.press("f8", "f8")  # rows 1 and 2 approved
+        await pilot.press("ctrl+l")
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("v")  # approved
+        await settle(pilot)
+        assert table.view == [0, 1]
+        assert "filter: approved" in header_text(app)
+        await pilot.press("ctrl+l", "t")  # to do
+        await settle(pilot)
+        assert table.view == list(range(2, 18))
+        await pilot.press("ctrl+l", "p")  # problems
+        await settle(pilot)
+        assert table.view == session.select(StatusFilter.PROBLEMS, ["en", "az"])
+        await pilot.press("ctrl+l", "a")
+        await settle(pilot)
+        assert len(table.view) == 18
+
+
+async def test_search_source_and_translations(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        screen = review(app)
+        session, table = screen.session, screen.table
+        await pilot.press("ctrl+f")
+        await type_text(pilot, "turcique")
+        await pilot.press("enter")
+        hits = [i for i in range(18) if "turcique" in session.segments[i].text]
+        assert table.current_index == hits[0]
+        await pilot.press("escape")
+        assert app.focused is table
+        await pilot.press("n")
+        assert table.current_index == hits[1 % len(hits)]
+        # translations are searched too: az text only the tiny model produced
+        az_word = "Şurası"
+        await pilot.press("slash")
+        search = screen.query_one("#search")
+        search.value = az_word
+        await pilot.press("enter")
+        assert az_word in session.cell(table.current_index, "az").text
+
+
+async def test_save_writes_exactly_the_edits(make_app, project):
+    before = {lang: load_po(project, lang) for lang in ("en", "az")}
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        session = review(app).session
+        await pilot.press("down", "down", "enter")
+        await type_text(pilot, "Edited ")
+        await pilot.press("escape", "down", "a")  # approve row 4 in en and az
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not session.dirty
+        assert "saved en, az" in header_text(app)
+    after = {lang: load_po(project, lang) for lang in ("en", "az")}
+    third, fourth = session.segments[2].text, session.segments[3].text
+    for lang in ("en", "az"):
+        changed = {
+            new.msgid
+            for old, new in zip(before[lang], after[lang], strict=True)
+            if (old.msgstr, old.flags) != (new.msgstr, new.flags)
+        }
+        assert changed == ({third, fourth} if lang == "en" else {fourth})
+    edited = after["en"].find(third)
+    assert edited.msgstr == "Edited " + before["en"].find(third).msgstr
+    assert edited.fuzzy and EDITED_LABEL in edited.comment
+    assert not after["az"].find(fourth).fuzzy and not after["en"].find(fourth).fuzzy
+
+
+async def test_autosave_after_a_pause(make_app, project):
+    app = make_app(autosave_delay=0.2)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("f8")
+        await settle(pilot, 0.6)
+        assert not review(app).session.dirty
+    assert not load_po(project, "en")[0].fuzzy
+
+
+async def test_external_change_on_save_offers_merge(make_app, project):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        session = review(app).session
+        first, second = session.segments[0].text, session.segments[1].text
+        await pilot.press("enter")
+        await type_text(pilot, "Mine ")
+        mine = area(app, "en").text
+        path = catalog_file(project, "en")
+        po = polib.pofile(str(path))  # someone edits the catalog in Poedit meanwhile
+        po.find(second).msgstr = "Theirs."
+        po.save(str(path))
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceDialog), "a conflict must be shown, not overwritten"
+        assert polib.pofile(str(path)).find(first).msgstr != mine, "nothing was written"
+        await pilot.press("m")  # merge: keep mine, take theirs
+        await settle(pilot)
+        assert session.cell(1, "en").text == "Theirs."
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+    saved = polib.pofile(str(path))
+    assert saved.find(first).msgstr == mine
+    assert saved.find(second).msgstr == "Theirs."
+
+
+async def test_external_change_reload_discards_mine(make_app, project):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        session = review(app).session
+        await pilot.press("enter")
+        await type_text(pilot, "Mine ")
+        path = catalog_file(project, "en")
+        po = polib.pofile(str(path))
+        po[0].msgstr = "Theirs."
+        po.save(str(path))
+        await pilot.press("f5")  # look at the disk now
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("r")
+        await settle(pilot)
+        assert session.cell(0, "en").text == "Theirs."
+        assert area(app, "en").text == "Theirs."
+        assert not session.dirty
+
+
+async def test_external_change_without_local_edits_is_reloaded_by_the_watcher(make_app, project):
+    app = make_app(disk_check_interval=0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        session = review(app).session
+        path = catalog_file(project, "az")
+        po = polib.pofile(str(path))
+        po[2].msgstr = "Başqası."
+        po.save(str(path))
+        await settle(pilot, 0.5)
+        assert session.cell(2, "az").text == "Başqası."
+
+
+async def test_quit_with_unsaved_changes_asks(make_app, project):
+    original = catalog_file(project, "en").read_bytes()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("f8")
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("escape")  # cancel: keep working
+        assert isinstance(app.screen, ReviewScreen) and app.is_running
+        await pilot.press("ctrl+q", "d")  # quit without saving
+        await pilot.pause()
+    assert not app.is_running
+    assert catalog_file(project, "en").read_bytes() == original
+
+
+async def test_quit_and_save(make_app, project):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("f8")
+        await pilot.press("ctrl+q", "s")
+        await settle(pilot)
+    assert not app.is_running
+    assert not load_po(project, "en")[0].fuzzy
+
+
+async def test_quit_without_changes_does_not_ask(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert not app.is_running
+
+
+async def test_machine_translate_a_segment_in_a_worker(make_app, tiny_packages):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        session = review(app).session
+        source = session.segments[4].text
+        await pilot.press("down", "down", "down", "down")
+        area(app, "en").clear()
+        area(app, "az").clear()
+        await pilot.pause()
+        assert session.cell(4, "en").state is CellState.EMPTY
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        english = expected_translation(tiny_packages["fr_en"], source)
+        assert session.cell(4, "en").text == english
+        assert session.cell(4, "az").text == expected_translation(tiny_packages["en_az"], english)
+        assert session.cell(4, "en").state is CellState.MACHINE
+        assert area(app, "en").text == english
+        assert len(session.alternatives(4, "en")) == 3
+
+
+async def test_machine_translate_every_empty_segment(make_app, tiny_packages):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        screen = review(app)
+        session = screen.session
+        for row in (1, 5):
+            screen.table.set_cursor(row)
+            await pilot.pause()
+            area(app, "en").clear()
+            await pilot.pause()
+        assert session.counts("en").empty == 2
+        await pilot.press("f9")
+        await settle(pilot)
+        assert session.counts("en").empty == 0
+        assert session.cell(5, "en").text == expected_translation(
+            tiny_packages["fr_en"], session.segments[5].text
+        )
+
+
+async def test_copy_source_and_insert_a_glossary_term(make_app, project):
+    glossary = project / "terms.csv"
+    glossary.write_text("fr,en,az\nConseil turcique,Turkic Council,Türk Şurası\n", encoding="utf-8")
+    app = make_app(glossaries=[glossary])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        screen = review(app)
+        session, table = screen.session, screen.table
+        row = next(i for i in range(18) if "Conseil turcique" in session.segments[i].text)
+        table.set_cursor(row)
+        await pilot.pause()
+        (term,) = [t for t in session.terms(row) if t.source == "Conseil turcique"]
+        await pilot.press("ctrl+b")
+        assert session.cell(row, "en").text == session.segments[row].text
+        area(app, "en").clear()
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert area(app, "en").text == "Turkic Council"
+        assert app.focused is area(app, "en")
+        (term,) = [t for t in session.terms(row) if t.source == "Conseil turcique"]
+        assert term.renderings[0].present is True
+        details = str(screen.query_one("#details").content)
+        assert "Turkic Council ✓" in details
+
+
+async def test_switch_the_visible_languages(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        screen = review(app)
+        await pilot.press("ctrl+o", "2")  # only az
+        await pilot.pause()
+        assert screen.shown == ("az",) and screen.current_lang == "az"
+        assert screen.table.languages == ("az",)
+        assert not screen.editor.target("en").display
+        await pilot.press("f8")  # approves az only
+        assert screen.session.cell(0, "az").state is CellState.APPROVED
+        assert screen.session.cell(0, "en").state is CellState.MACHINE
+        await pilot.press("ctrl+o", "a")
+        await pilot.pause()
+        assert screen.shown == ("en", "az") and screen.editor.target("en").display
+
+
+async def test_help_screen_lists_the_keys(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_every_action_is_in_the_command_palette(make_app):
+    from workbench.tui.keys import palette_entries
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {key.title for key in palette_entries()} <= titles
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "Copy source")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        session = review(app).session
+        assert session.cell(0, "en").text == session.segments[0].text
+
+
+async def test_light_theme(make_app):
+    app = make_app(theme="textual-light")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert app.theme == "textual-light"
+        app.toggle_theme()
+        await pilot.pause()
+        assert app.theme == "textual-dark"
+
+
+async def test_a_broken_catalog_stops_with_one_line(make_app, project):
+    catalog_file(project, "az").write_text('msgid "x"\nmsgstr "unterminated\n', encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+    assert app.return_code == 2
+    assert "not a valid PO file" in app.error and "\n" not in app.error

@@ -1,0 +1,285 @@
+"""`workbench glossary`: check catalogs against term bases, import spreadsheets, look terms up.
+
+    workbench glossary check locales/az/LC_MESSAGES/azertac.po --glossary glossaries/azertac.tbx
+    workbench glossary import terms.csv --out glossaries/terms.tbx
+    workbench glossary show Aliyev
+
+Without --glossary, the term bases in ./glossaries/*.tbx are used.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+import polib
+
+from workbench.cli import EXIT_PROBLEMS
+from workbench.core.catalog import Catalog, load_catalog
+from workbench.core.errors import InputError
+from workbench.core.glossary import Glossary, TermStatus, load_glossaries, load_glossary
+from workbench.core.languages import normalise_language
+from workbench.core.tbx import render_tbx
+from workbench.core.term_check import TermChecker, TermProblem
+from workbench.core.textio import atomic_write
+
+DEFAULT_GLOSSARIES = Path("glossaries")
+EXCERPT_WIDTH = 60
+
+glossary_paths = click.option(
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Term base (TBX or CSV/TSV); repeatable. Default: glossaries/*.tbx here.",
+)
+
+
+@click.group()
+def glossary() -> None:
+    """Term bases: check translations against them, import and show them."""
+
+
+@dataclass
+class _EntryReport:
+    line: int
+    msgid: str
+    msgctxt: str | None
+    problems: list[TermProblem]
+
+
+@dataclass
+class _CatalogReport:
+    path: Path
+    source: str
+    target: str
+    checked: int = 0
+    entries: list[_EntryReport] = field(default_factory=list)
+
+
+@glossary.command()
+@click.argument("catalogs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@glossary_paths
+@click.option(
+    "--from",
+    "source",
+    default=None,
+    help="Source language (default: the catalog's X-Source-Language header).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def check(
+    catalogs: tuple[Path, ...], glossaries: tuple[Path, ...], source: str | None, as_json: bool
+) -> None:
+    """Report missing preferred terms and deprecated terms in CATALOG files (or folders).
+
+    Exit status 1 when any translated entry has a glossary problem, 0 when all are clean.
+    """
+    term_base = _glossary(glossaries)
+    paths = _catalog_files(catalogs)
+    reports = [_check_catalog(load_catalog(path), term_base, source) for path in paths]
+    problems = sum(len(entry.problems) for report in reports for entry in report.entries)
+    if as_json:
+        click.echo(json.dumps(_json_report(reports), ensure_ascii=False, indent=2))
+    else:
+        _print_report(reports)
+    if problems:
+        sys.exit(EXIT_PROBLEMS)
+
+
+def _catalog_files(paths: tuple[Path, ...]) -> list[Path]:
+    """The PO files named, with folders standing for every .po file under them."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(path.rglob("*.po"))
+            if not found:
+                raise InputError(f"{path} holds no .po catalog")
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
+def _check_catalog(catalog: Catalog, term_base: Glossary, source: str | None) -> _CatalogReport:
+    source_lang, target_lang = _languages(catalog, source)
+    checker = TermChecker(term_base, source_lang, target_lang)
+    report = _CatalogReport(catalog.path, source_lang, target_lang)
+    for entry in catalog.entries():
+        pairs = _translated_pairs(entry)
+        if not pairs:
+            continue
+        report.checked += 1
+        problems = [
+            problem for text, translation in pairs for problem in checker.check(text, translation)
+        ]
+        if problems:
+            report.entries.append(_EntryReport(entry.linenum, entry.msgid, entry.msgctxt, problems))
+    return report
+
+
+def _languages(catalog: Catalog, source: str | None) -> tuple[str, str]:
+    target = catalog.language
+    if not target:
+        raise InputError(f"{catalog.path} has no Language header; set it to the target language")
+    source = source or catalog.source_language
+    if not source:
+        raise InputError(
+            f"cannot tell the source language of {catalog.path}: it has no X-Source-Language "
+            f"header; pass --from fr"
+        )
+    return normalise_language(source), normalise_language(target)
+
+
+def _translated_pairs(entry: polib.POEntry) -> list[tuple[str, str]]:
+    """(source, translation) pairs of an entry; plural forms after the first use msgid_plural."""
+    if entry.msgid_plural:
+        return [
+            (entry.msgid if index == 0 else entry.msgid_plural, text)
+            for index, text in sorted(entry.msgstr_plural.items())
+            if text
+        ]
+    return [(entry.msgid, entry.msgstr)] if entry.msgstr else []
+
+
+def _print_report(reports: list[_CatalogReport]) -> None:
+    checked = sum(report.checked for report in reports)
+    problems = 0
+    entries = 0
+    for report in reports:
+        for entry in report.entries:
+            entries += 1
+            click.echo(f"{report.path}:{entry.line}: {_excerpt(entry.msgid)}")
+            for problem in entry.problems:
+                problems += 1
+                click.echo(f"  {problem.kind}: {problem.message}")
+    if problems:
+        click.echo(
+            f"{problems} glossary problem{'s' * (problems != 1)} in {entries} of {checked} "
+            f"translated entries"
+        )
+    else:
+        click.echo(f"no glossary problems in {checked} translated entries")
+
+
+def _excerpt(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= EXCERPT_WIDTH else flat[: EXCERPT_WIDTH - 1] + "…"
+
+
+def _json_report(reports: list[_CatalogReport]) -> dict[str, Any]:
+    catalogs = []
+    for report in reports:
+        catalogs.append(
+            {
+                "path": str(report.path),
+                "source_language": report.source,
+                "target_language": report.target,
+                "checked": report.checked,
+                "entries": [
+                    {
+                        "line": entry.line,
+                        "msgctxt": entry.msgctxt,
+                        "msgid": entry.msgid,
+                        "problems": [_problem_json(problem) for problem in entry.problems],
+                    }
+                    for entry in report.entries
+                ],
+            }
+        )
+    problems = [p for report in reports for entry in report.entries for p in entry.problems]
+    return {
+        "catalogs": catalogs,
+        "summary": {
+            "checked": sum(report.checked for report in reports),
+            "entries_with_problems": sum(len(report.entries) for report in reports),
+            "problems": len(problems),
+            "missing": sum(1 for p in problems if p.kind == "missing"),
+            "deprecated": sum(1 for p in problems if p.kind == "deprecated"),
+        },
+    }
+
+
+def _problem_json(problem: TermProblem) -> dict[str, Any]:
+    return {
+        "kind": problem.kind,
+        "concept": problem.concept_id,
+        "source_term": problem.source_term,
+        "expected": problem.expected,
+        "found": problem.found,
+        "required": problem.required,
+        "present": problem.present,
+        "message": problem.message,
+    }
+
+
+@glossary.command(name="import")
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option(
+    "--out", "out", required=True, type=click.Path(path_type=Path), help="The TBX file to write."
+)
+def import_glossary(source: Path, out: Path) -> None:
+    """Convert a CSV/TSV (or TBX) glossary into TBX.
+
+    CSV: one column per language code (fr,en,az); `|` separates variants, the first one
+    preferred; optional columns LANG:deprecated, LANG:admitted, id, note, subject,
+    definition, part of speech.
+    """
+    term_base = load_glossary(source)
+    if not term_base.concepts:
+        raise InputError(f"{source} holds no terms; nothing to import")
+    atomic_write(out, render_tbx(term_base))
+    click.echo(
+        f"wrote {len(term_base)} concepts ({term_base.term_count} terms, "
+        f"{', '.join(term_base.languages)}) to {out}"
+    )
+
+
+@glossary.command()
+@click.argument("term", required=False)
+@glossary_paths
+def show(term: str | None, glossaries: tuple[Path, ...]) -> None:
+    """Show the concepts and terms, or only those with a term containing TERM."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    term_base = _glossary(glossaries)
+    concepts = term_base.search(term) if term else list(term_base.concepts)
+    if not concepts:
+        click.echo(f"no concept has a term containing '{term}'", err=True)
+        return
+    languages = list(dict.fromkeys(lang for concept in concepts for lang in concept.languages))
+    table = Table(show_lines=True)
+    table.add_column("concept", overflow="fold")
+    for lang in languages:
+        table.add_column(lang)
+    for concept in concepts:
+        cells = [Text(concept.id)]
+        for lang in languages:
+            labels = (_term_label(t.text, t.status) for t in concept.terms_in(lang))
+            cells.append(Text("\n".join(labels)))  # Text: no rich markup in terms
+        table.add_row(*cells)
+    Console(highlight=False).print(table)
+    click.echo("(admitted: also allowed; ✗ deprecated: must not be used)")
+
+
+def _term_label(text: str, status: TermStatus) -> str:
+    if status is TermStatus.DEPRECATED:
+        return f"✗ {text}"
+    if status is TermStatus.ADMITTED:
+        return f"{text} (admitted)"
+    return text
+
+
+def _glossary(paths: tuple[Path, ...]) -> Glossary:
+    if not paths:
+        paths = tuple(sorted(DEFAULT_GLOSSARIES.glob("*.tbx")))
+        if not paths:
+            raise InputError(
+                "no glossary given and none in ./glossaries; pass --glossary PATH (TBX or CSV)"
+            )
+    return load_glossaries(list(paths))

@@ -1,0 +1,250 @@
+"""`workbench open`: review a document's translations in the terminal UI.
+
+Bare `workbench` (no arguments) in a project folder reopens the last document opened there
+(remembered in `.workbench/last-open.json`) or lists what it can open and how. Textual is
+imported only when the app really starts, so `workbench --help` stays light.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+
+from workbench.core.errors import InputError
+
+LAST_OPEN = Path(".workbench") / "last-open.json"
+SEEDS = Path("seeds")
+
+
+@dataclass(frozen=True)
+class Project:
+    """The arguments of one `workbench open`, as remembered for the next bare `workbench`."""
+
+    document: str
+    targets: list[str]
+    locales: str = "locales"
+    source: str | None = None
+    domain: str | None = None
+    glossaries: list[str] = field(default_factory=list)
+    tm: str | None = None
+    no_tm: bool = False
+
+
+@click.command("open")
+@click.argument("document", required=False, type=click.Path(path_type=Path))
+@click.option(
+    "--to",
+    "targets",
+    default=None,
+    help="Target languages, comma separated: en,az (default: the catalogs already in --locales).",
+)
+@click.option(
+    "--from",
+    "source",
+    default=None,
+    help="Source language (default: from the file name, NAME.fr.txt).",
+)
+@click.option(
+    "--locales",
+    type=click.Path(path_type=Path),
+    default=Path("locales"),
+    show_default=True,
+    help="Catalog folder.",
+)
+@click.option("--domain", default=None, help="Catalog name (default: the document name).")
+@click.option(
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Term base (TBX/CSV) whose terms are highlighted and checked; repeatable.",
+)
+@click.option(
+    "--tm",
+    "tm_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Translation memory that approvals feed (default: the user's).",
+)
+@click.option("--no-tm", is_flag=True, help="Do not feed approvals to a translation memory.")
+@click.option("--theme", type=click.Choice(["dark", "light"]), default="dark", show_default=True)
+@click.pass_context
+def open_project(
+    ctx: click.Context,
+    document: Path | None,
+    targets: str | None,
+    source: str | None,
+    locales: Path,
+    domain: str | None,
+    glossaries: tuple[Path, ...],
+    tm_path: Path | None,
+    no_tm: bool,
+    theme: str,
+) -> None:
+    """Review DOCUMENT's translations: aligned view, editor, approve, save to LOCALES."""
+    if document is None:
+        project = read_last_project(Path.cwd())
+        if project is None:
+            _explain_what_to_open(ctx)
+            return
+        click.echo(f"reopening {project.document} (--to {','.join(project.targets)})", err=True)
+    else:
+        project = Project(
+            document=str(document),
+            targets=_targets(targets, document, source, locales, domain),
+            locales=str(locales),
+            source=source,
+            domain=domain,
+            glossaries=[str(path) for path in glossaries],
+            tm=str(tm_path) if tm_path else None,
+            no_tm=no_tm,
+        )
+    request = make_request(project)
+    remember_project(Path.cwd(), project)
+    run_app(request, theme)
+
+
+def make_request(project: Project) -> Any:
+    """Check the project's files and languages; the app's OpenRequest."""
+    from workbench.cli.options import parse_languages
+    from workbench.core.document import language_from_name
+    from workbench.core.languages import normalise_language
+
+    document = Path(project.document)
+    if not document.is_file():
+        what = "is a directory" if document.is_dir() else "does not exist"
+        raise InputError(
+            f"{document} {what}; give the path of a text document, e.g. seeds/NAME.fr.txt"
+        )
+    source = normalise_language(project.source) if project.source else language_from_name(document)
+    if source is None:
+        raise InputError(
+            f"cannot tell the language of {document.name}; name it like NAME.fr.txt or pass --from fr"
+        )
+    for glossary in project.glossaries:
+        if not Path(glossary).is_file():
+            raise InputError(f"glossary not found: {glossary}")
+    targets = tuple(parse_languages(",".join(project.targets)))
+    if source in targets:
+        raise InputError(f"the document is already in '{source}'; drop it from --to")
+    from workbench.tui.screens.review import OpenRequest
+
+    return OpenRequest(
+        document=document,
+        targets=targets,
+        locales=Path(project.locales),
+        source_lang=source,
+        domain=project.domain,
+        glossaries=tuple(Path(path) for path in project.glossaries),
+        memory=_memory_path(project),
+    )
+
+
+def _memory_path(project: Project) -> Path | None:
+    if project.no_tm:
+        return None
+    if project.tm:
+        path = Path(project.tm)
+        if path.is_dir():
+            raise InputError(f"{path} is a directory; --tm takes the path of a memory file")
+        return path
+    try:
+        from workbench.core.memory import default_memory_path
+    except ImportError:
+        return None
+    return default_memory_path()
+
+
+def run_app(request: Any, theme: str) -> None:
+    from workbench.tui.app import DARK_THEME, LIGHT_THEME, ReviewApp
+
+    app = ReviewApp(request, theme=LIGHT_THEME if theme == "light" else DARK_THEME)
+    app.run()
+    if app.error:
+        raise InputError(app.error)
+    if app.return_code:
+        raise click.exceptions.Exit(app.return_code)
+
+
+def _targets(
+    targets: str | None, document: Path, source: str | None, locales: Path, domain: str | None
+) -> list[str]:
+    from workbench.cli.options import parse_languages
+
+    if targets:
+        return parse_languages(targets)
+    from workbench.core.document import document_domain
+
+    found = catalog_languages(locales, domain or document_domain(document))
+    if not found:
+        raise click.UsageError(
+            f"no catalog for {document.name} in {locales} yet; give the target languages, e.g. --to en,az"
+        )
+    return found
+
+
+def catalog_languages(locales: Path, domain: str) -> list[str]:
+    """The languages that have `LOCALES/<lang>/LC_MESSAGES/<domain>.po`."""
+    if not locales.is_dir():
+        return []
+    return sorted(
+        folder.name
+        for folder in locales.iterdir()
+        if (folder / "LC_MESSAGES" / f"{domain}.po").is_file()
+    )
+
+
+# --- the last project ------------------------------------------------------------------------
+
+
+def read_last_project(folder: Path) -> Project | None:
+    """The project last opened in `folder`, or None (none yet, or a file we cannot use)."""
+    path = folder / LAST_OPEN
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        project = Project(**data)
+    except (OSError, ValueError, TypeError):
+        return None
+    if not isinstance(project.targets, list) or not project.targets:
+        return None
+    return project
+
+
+def remember_project(folder: Path, project: Project) -> None:
+    from workbench.core.errors import WorkbenchError
+    from workbench.core.textio import atomic_write
+
+    document = Path(project.document)
+    if document.is_absolute():
+        with contextlib.suppress(ValueError):  # keep the file valid if the folder moves
+            document = document.resolve().relative_to(folder.resolve())
+    data = asdict(project) | {"document": document.as_posix()}
+    # a read-only folder: opening still works, it just will not be remembered
+    with contextlib.suppress(WorkbenchError):
+        atomic_write(folder / LAST_OPEN, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def _explain_what_to_open(ctx: click.Context) -> None:
+    from workbench.core.document import document_domain, language_from_name
+
+    documents = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+    if not documents:
+        parent = ctx.parent
+        click.echo(parent.get_help() if parent is not None else ctx.get_help())
+        return
+    click.echo("Nothing opened in this folder yet. Documents you can open:")
+    example = None
+    for path in documents:
+        lang = language_from_name(path) or "?"
+        languages = catalog_languages(Path("locales"), document_domain(path))
+        catalogs = f"catalogs: {', '.join(languages)}" if languages else "no catalog yet"
+        click.echo(f"  {path.as_posix()}  ({lang}; {catalogs})")
+        if example is None:
+            example = f"workbench open {path.as_posix()} --to {','.join(languages) or 'en,az'}"
+    click.echo("Open one with:")
+    click.echo(f"  {example}")

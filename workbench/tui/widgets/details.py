@@ -1,0 +1,88 @@
+"""The details of the current row: machine alternatives, glossary terms, problems."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from textual.content import Content
+from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from workbench.core.review import ReviewSession
+
+_TICK, _CROSS, _PENDING = "✓", "✗", "?"
+
+
+class DetailsPanel(Static):
+    def show(
+        self,
+        session: ReviewSession | None,
+        index: int | None,
+        current: str,
+        languages: Sequence[str],
+    ) -> None:
+        if session is None or index is None:
+            self.update("")
+            return
+        parts: list[str | tuple[str, str]] = []
+        parts += _alternatives(session, index, current)
+        parts += _terms(session, index, languages)
+        parts += _problems(session, index, languages)
+        self.update(Content.assemble(*parts))
+
+
+def _alternatives(session: ReviewSession, index: int, lang: str) -> list[str | tuple[str, str]]:
+    parts: list[str | tuple[str, str]] = [(f"Alternatives ({lang})", "bold"), "\n"]
+    candidates = session.alternatives(index, lang)[:9]
+    if not candidates:
+        return [*parts, (" none: Ctrl+T translates this segment\n", "$text-muted")]
+    current = session.cell(index, lang).text
+    for number, hypothesis in enumerate(candidates, 1):
+        chosen = "•" if hypothesis.text == current else " "
+        parts += [
+            (f" {number}{chosen}", "bold $text-accent"),
+            f"{hypothesis.text} ",
+            (f"{hypothesis.score:.2f}\n", "$text-muted"),
+        ]
+    return parts
+
+
+def _terms(
+    session: ReviewSession, index: int, languages: Sequence[str]
+) -> list[str | tuple[str, str]]:
+    terms = session.terms(index)
+    if not terms:
+        return []
+    parts: list[str | tuple[str, str]] = [("Terms", "bold"), "\n"]
+    for term in terms:
+        parts += [" ", (term.source, "underline"), " →"]
+        for rendering in term.renderings:
+            if rendering.lang not in languages:
+                continue
+            if rendering.present is None:
+                mark, style = _PENDING, "$text-muted"
+            elif rendering.present:
+                mark, style = _TICK, "$text-success"
+            else:
+                mark, style = _CROSS, "bold $text-error"
+            parts += [f" {rendering.lang} {rendering.expected} ", (mark, style)]
+        parts.append("\n")
+    return parts
+
+
+def _problems(
+    session: ReviewSession, index: int, languages: Sequence[str]
+) -> list[str | tuple[str, str]]:
+    found = [(lang, p) for lang in languages for p in session.problems(index, lang)]
+    if not found:
+        return [("Problems", "bold"), (" none", "$text-muted")]
+    parts: list[str | tuple[str, str]] = [(f"Problems ({len(found)})", "bold"), "\n"]
+    for lang, problem in found:
+        parts += [
+            (" ! ", "bold $text-error"),
+            (f"{lang} ", "bold"),
+            (f"{problem.check} ({problem.severity.value}): ", "$text-muted"),
+            f"{problem.message}\n",
+        ]
+    return parts
