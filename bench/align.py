@@ -3,10 +3,11 @@
 The target document is made of random Zipf-distributed words; the bridge (the machine
 translation of the source) is the target with a quarter of its words replaced and some
 neighbours swapped, as a real MT output differs from a human one; the source is the target
-enciphered letter by letter (other letters, similar lengths), for the length-only mode. About
-one target sentence in fifteen is merged with the next, split in two, dropped, or preceded by
-an inserted one, so the gold alignment has every bead shape. Prints pairs/s and
-precision/recall of the links against that gold, with and without the bridge.
+enciphered letter by letter, with endings and small words added so that lengths vary as a
+translation's do (for the length-only mode). About one target sentence in fifteen is merged
+with the next, split in two, dropped, or preceded by an inserted one, so the gold alignment
+has every bead shape. Prints pairs/s and precision/recall of the links against that gold,
+with and without the bridge.
 
     python bench/align.py [--sentences 5000]
 """

@@ -36,6 +36,17 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     shutil.rmtree(_RUN_HOME, ignore_errors=True)
 
 
+@pytest.fixture(autouse=True)
+def private_user_data(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Each test gets its own user data folder, so the default translation memory one test
+    fills never answers another test's lookups. (Argos's folders were fixed at import.)"""
+    folder = tmp_path_factory.mktemp("user-data")
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
     return SEED

@@ -115,11 +115,7 @@ def translate(
 
     try:
         if memory is not None:
-            for name in groups:
-                for lang in languages:
-                    path = catalogs.catalog_path(locales, lang, name)
-                    if path.exists():  # what was approved since the last run feeds the memory
-                        memory.add_catalog(path, source_lang)
+            _feed_memory(memory, locales, languages, source_lang)
         for name, documents_of_domain in groups.items():
             result = _run(documents_of_domain, languages, options, engines, glossary, memory)
             template = catalogs.build_template(documents_of_domain, name)
@@ -208,13 +204,22 @@ def _load_glossaries(paths: tuple[Path, ...]) -> Any:
 def _open_memory(tm_path: Path | None) -> Any:
     from workbench.core.memory import TranslationMemory, default_memory_path
 
-    if tm_path is None:
-        tm_path = default_memory_path()
-        if not tm_path.exists():
-            return None  # no memory yet: nothing to reuse, and nothing is created behind the user's back
-    elif tm_path.is_dir():
+    tm_path = tm_path or default_memory_path()
+    if tm_path.is_dir():
         raise InputError(f"{tm_path} is a directory; --tm takes the path of a memory file")
     return TranslationMemory(tm_path)
+
+
+def _feed_memory(memory: Any, locales: Path, languages: list[str], source_lang: str) -> None:
+    """What translators approved in any catalog of these languages since the last run."""
+    from workbench.core.errors import WorkbenchError
+
+    for lang in languages:
+        for path in sorted((locales / lang / "LC_MESSAGES").glob("*.po")):
+            try:
+                memory.add_catalog(path, source_lang)
+            except WorkbenchError as error:  # another document's catalog must not stop this job
+                click.echo(f"warning: {path} not added to the memory: {error}", err=True)
 
 
 def _report(lang: str, summary: Any, counts: dict[str, int], no_mt: bool) -> None:

@@ -43,6 +43,7 @@ FULL_MATRIX_CELLS = 250_000  # up to about 500 x 500 sentences, visit every cell
 ANCHOR_MIN_SCORE = 0.5  # rescaled score a 1-1 match needs to become an anchor
 ANCHOR_MARGIN = 10.0  # ...and its lead over the second best candidate (ratio points)
 ANCHOR_WINDOW = 0.1  # anchor candidates: within this share of the document of the diagonal
+ANCHOR_BLOCK = 64  # source sentences scored against their windows in one call
 MARGIN = 3  # rows of the corridor reach this far beyond the anchors' rectangles
 BAND = 25  # half-width of the band through a large gap (plus its imbalance)
 GAP_CELLS = 10_000  # a gap with more cells than this gets a band, not its full rectangle
@@ -88,17 +89,10 @@ def align_documents(
         raise ValueError("the bridge must hold one translation per source sentence")
     sources, targets = list(source_sentences), list(target_sentences)
     scorer = _Scorer(sources, targets, list(bridge) if bridge is not None else None)
-    corridor = _corridor(scorer)
-    beads = _cheapest_path(scorer, corridor)
-    pairs = []
+    pairs: list[AlignedPair] = []
     i = j = 0
-    for a, b in beads:
+    for a, b in _cheapest_path(scorer, _corridor(scorer)):
         score = scorer.score(i, a, j, b) if a and b else 0.0
-        doubtful = not (a and b) or score < doubt_below
-        if a + b == 3:
-            parts = [(i, j), (i + 1, j)] if a == 2 else [(i, j), (i, j + 1)]
-            best_part = max(scorer.score(pi, 1, pj, 1) for pi, pj in parts)
-            doubtful = doubtful or score - best_part < MERGE_GAIN
         pairs.append(
             AlignedPair(
                 source_indices=tuple(range(i, i + a)),
@@ -106,11 +100,22 @@ def align_documents(
                 source=" ".join(sources[i : i + a]),
                 target=" ".join(targets[j : j + b]),
                 score=round(score, 4),
-                doubtful=doubtful,
+                doubtful=_doubtful(scorer, i, a, j, b, score, doubt_below),
             )
         )
         i, j = i + a, j + b
     return pairs
+
+
+def _doubtful(
+    scorer: _Scorer, i: int, a: int, j: int, b: int, score: float, doubt_below: float
+) -> bool:
+    if not (a and b) or score < doubt_below:
+        return True
+    if a + b == 3:  # does the second sentence add anything to the match?
+        parts = [(i, j), (i + 1, j)] if a == 2 else [(i, j), (i, j + 1)]
+        return score - max(scorer.score(pi, 1, pj, 1) for pi, pj in parts) < MERGE_GAIN
+    return False
 
 
 class _Scorer:
@@ -226,17 +231,22 @@ def _anchors(scorer: _Scorer) -> list[tuple[int, int]]:
     n, m = scorer.n, scorer.m
     window = max(50, round(ANCHOR_WINDOW * max(n, m)))
     candidates: list[tuple[int, int]] = []
-    for i in range(n):
-        centre = round(i * m / n)
-        first, last = max(0, centre - window), min(m, centre + window + 1)
-        best = process.extract(
-            scorer.left[0][i], scorer.right[0][first:last], scorer=fuzz.ratio, limit=2
+    for top in range(0, n, ANCHOR_BLOCK):  # a block of rows against the union of their windows
+        bottom = min(n, top + ANCHOR_BLOCK)
+        first = max(0, round(top * m / n) - window)
+        last = min(m, round((bottom - 1) * m / n) + window + 1)
+        if last - first < 2:
+            continue
+        scores = process.cdist(
+            scorer.left[0][top:bottom], scorer.right[0][first:last], scorer=fuzz.ratio
         )
-        if not best or scorer.rescale(best[0][1] / 100.0) < ANCHOR_MIN_SCORE:
-            continue
-        if len(best) > 1 and best[0][1] - best[1][1] < ANCHOR_MARGIN:
-            continue
-        candidates.append((i, first + best[0][2]))
+        best = scores.argmax(axis=1)
+        top_two = np.partition(scores, -2, axis=1)
+        confident = (top_two[:, -1] - top_two[:, -2] >= ANCHOR_MARGIN) & (
+            np.clip((top_two[:, -1] / 100.0 - scorer.baseline) / (1.0 - scorer.baseline), 0, 1)
+            >= ANCHOR_MIN_SCORE
+        )
+        candidates.extend((top + k, first + int(best[k])) for k in np.flatnonzero(confident))
     return _longest_increasing(candidates)
 
 

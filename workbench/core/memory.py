@@ -13,14 +13,18 @@ Fuzzy similarity is rapidfuzz's `fuzz.ratio` (normalised Indel distance on chara
 over token-based scores because it measures the editing a translator must do, gives partial
 credit to inflected forms (traduit / traduits) and keeps word order, which matters when reusing
 a translation. To stay fast at 100,000 units, each language pair's sources are loaded lazily
-into an in-memory word index, and only units that pass two filters are scored:
+into an in-memory word index (lowercased, accents removed), and only units that pass two
+filters are scored:
 
 - a length window that is exact for `fuzz.ratio`: a ratio of at least t is impossible when
   the lengths differ by more than t allows;
-- a prefix filter on words: a source that keeps a fraction (2t - 1) of the query's words must
-  contain at least one of its rarest (1 - (2t - 1)) words, so only the posting lists of rare
-  words are read and frequent words ("de", "la") are never scanned. The word bound is a
-  heuristic for the character ratio; tests check its recall against a brute-force scan.
+- a count filter on words: a source must share at least a fraction (2t - 1) of the query's
+  distinct words (half of them at 75%). The counts come from numpy over the posting lists of
+  the query's words; a word found in more than a tenth of the sources ("de", "la") is not read,
+  and the count needed drops by one for each such word, so skipping it loses nothing. The word
+  bound stands in for the character ratio: a match whose edits touch most of its words (a typo
+  in every other word) can escape it; tests and bench/memory_lookup.py measure its recall
+  against a full scan. Queries of one or two words are filtered by length only.
 
 Every write runs in one IMMEDIATE transaction (all or nothing); the file is in WAL mode so
 readers never wait for a writer. A file that is not a database, a damaged one, or one another
@@ -40,6 +44,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import platformdirs
@@ -61,6 +66,10 @@ ORIGIN_ALIGNMENT = "alignment"
 ORIGIN_IMPORT = "import"
 
 _WORD = re.compile(r"\w+")
+# The combining diacritics blocks: what NFKD splits off accented letters.
+_COMBINING_MARKS = re.compile(
+    "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"
+)
 _TIME_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 
 _SCHEMA = """
@@ -354,7 +363,7 @@ class TranslationMemory:
                     connection.execute("ROLLBACK")
                 raise
 
-    def _exact(self, key: str, groups: tuple[str, str]) -> list[tuple[float, sqlite3.Row]]:
+    def _exact(self, key: str, groups: tuple[str, str]) -> list[_Scored]:
         rows = self._connection.execute(
             f"SELECT {_MATCH_COLUMNS} FROM unit WHERE source_group = ? AND target_group = ? "
             "AND source_key = ? ORDER BY created_at DESC, id DESC",
@@ -362,23 +371,21 @@ class TranslationMemory:
         ).fetchall()
         return [(1.0, row) for row in rows]
 
-    def _fuzzy(
-        self, index: _FuzzyIndex, key: str, threshold: float, wanted: int
-    ) -> list[tuple[float, sqlite3.Row]]:
+    def _fuzzy(self, index: _FuzzyIndex, key: str, threshold: float, wanted: int) -> list[_Scored]:
         scored = [
             (score, row_id) for row_id, score in index.search(key, threshold) if score < 100.0
         ]
         scored.sort(key=lambda item: (-item[0], -item[1]))
         # Several units may share a target; fetch more than asked so de-duplication still fills.
-        chosen = dict((row_id, score) for score, row_id in scored[: wanted * 3 + 5])
+        chosen = {row_id: score for score, row_id in scored[: wanted * 3 + 5]}
         if not chosen:
             return []
         marks = ",".join("?" * len(chosen))
         rows = self._connection.execute(
-            f"SELECT {_MATCH_COLUMNS}, id FROM unit WHERE id IN ({marks})", list(chosen)
+            f"SELECT {_MATCH_COLUMNS} FROM unit WHERE id IN ({marks})", list(chosen)
         ).fetchall()
         # A fuzzy match is never shown as 100%: only identical text is exact.
-        return [(min(chosen[row[-1]] / 100.0, 0.99), row[:-1]) for row in rows]
+        return [(min(chosen[row[-1]] / 100.0, 0.99), row) for row in rows]
 
     def _drop_stale_indexes(self) -> None:
         """Forget the in-memory indexes when another connection has changed the file."""
@@ -406,9 +413,11 @@ class TranslationMemory:
                     index.add(row_id, key)
 
 
+# Columns of a matching row; _Scored pairs a similarity with such a row (and its id, last).
 _MATCH_COLUMNS = (
-    "source, target, origin, document, created_at, created_by, source_lang, target_lang"
+    "source, target, origin, document, created_at, created_by, source_lang, target_lang, id"
 )
+_Scored = tuple[float, tuple[Any, ...]]
 
 
 class _FuzzyIndex:
@@ -431,11 +440,11 @@ class _FuzzyIndex:
         """An index of (row id, source key) rows, built in one pass."""
         index = cls()
         postings: defaultdict[str, list[int]] = defaultdict(list)
-        row_ids, keys, words_of = index.row_ids, index.keys, _WORD.findall
+        row_ids, keys = index.row_ids, index.keys
         for position, (row_id, key) in enumerate(rows):
             row_ids.append(row_id)
             keys.append(key)
-            for word in set(words_of(key.casefold())):
+            for word in set(_words(key)):
                 postings[word].append(position)
         index.postings = dict(postings)
         index._arrays = {word: np.array(found, dtype=np.int32) for word, found in postings.items()}
@@ -514,7 +523,9 @@ class _IntColumn:
 
 
 def _words(key: str) -> list[str]:
-    return _WORD.findall(key.casefold())
+    """Index terms: lowercased words without accents (president finds président)."""
+    decomposed = unicodedata.normalize("NFKD", key.casefold())
+    return _WORD.findall(_COMBINING_MARKS.sub("", decomposed))
 
 
 def _length_window(length: int, threshold: float) -> tuple[float, float]:
@@ -528,37 +539,35 @@ def _length_window(length: int, threshold: float) -> tuple[float, float]:
     return length * threshold / (2 - threshold) - 1e-9, length * (2 - threshold) / threshold + 1e-9
 
 
-def _best(
-    found: list[tuple[float, sqlite3.Row]], languages: tuple[str, str], limit: int
-) -> list[MemoryMatch]:
-    """Order (exact, similarity, same regional variant, newest), one match per target text."""
-
-    def rank(item: tuple[float, sqlite3.Row]) -> tuple[float, int, str]:
-        similarity, row = item
-        same_variant = int((row[6], row[7]) == languages)
-        return (-similarity, -same_variant, _invert(row[4]))
-
+def _best(found: list[_Scored], languages: tuple[str, str], limit: int) -> list[MemoryMatch]:
+    """Best first (similarity, then the same regional variants, then newest), one per target."""
+    newest_first = sorted(found, key=lambda item: (item[1][4], item[1][-1]), reverse=True)
+    # Same target variant matters most (en_GB spelling), then the same source variant.
+    ranked = sorted(
+        newest_first,
+        key=lambda item: (-item[0], item[1][7] != languages[1], item[1][6] != languages[0]),
+    )
     matches: list[MemoryMatch] = []
     seen: set[str] = set()
-    for similarity, row in sorted(found, key=rank):
-        target_key = normalise_key(row[1])
-        if target_key in seen:
-            continue
-        seen.add(target_key)
-        source, target, origin, document, created_at, created_by = row[:6]
-        matches.append(
-            MemoryMatch(
-                source, target, similarity, origin, document, _parse_time(created_at), created_by
-            )
-        )
+    for similarity, row in ranked:
         if len(matches) >= limit:
             break
+        target_key = normalise_key(row[1])
+        if target_key not in seen:
+            seen.add(target_key)
+            source, target, origin, document, created_at, created_by = row[:6]
+            matches.append(
+                MemoryMatch(
+                    source,
+                    target,
+                    similarity,
+                    origin,
+                    document,
+                    _parse_time(created_at),
+                    created_by,
+                )
+            )
     return matches
-
-
-def _invert(timestamp: str) -> str:
-    """A sort key that puts later ISO timestamps first."""
-    return "".join(chr(0x10FFFF - ord(character)) for character in timestamp)
 
 
 def _row(unit: MemoryUnit, now: str) -> tuple[str | None, ...] | None:
@@ -648,41 +657,29 @@ def catalog_units(po_path: Path, source_lang: str | None = None) -> list[MemoryU
             f"cannot tell the source language of {po_path}: it has no X-Source-Language "
             f"header; pass --from (e.g. --from fr)"
         )
-    translator = catalog.po.metadata.get("Last-Translator", "").strip()
-    if not translator or translator == DEFAULT_TRANSLATOR or "FULL NAME" in translator:
-        translator = "translator"
+    translator = catalog_translator(catalog.po)
     revised = _po_time(catalog.po.metadata.get("PO-Revision-Date", ""))
-    document = po_path.stem
-    units = []
-    for entry in catalog.po:
-        if entry_state(entry) is not EntryState.APPROVED and not _approved_plural(entry):
-            continue
-        for msgid, msgstr in _entry_pairs(entry):
-            units.append(
-                MemoryUnit(
-                    msgid,
-                    msgstr,
-                    source,
-                    target_lang,
-                    ORIGIN_CATALOG,
-                    document,
-                    revised,
-                    translator,
-                )
-            )
-    return units
+    return [
+        MemoryUnit(
+            msgid, msgstr, source, target_lang, ORIGIN_CATALOG, po_path.stem, revised, translator
+        )
+        for entry in catalog.po
+        if is_approved(entry)
+        for msgid, msgstr in entry_pairs(entry)
+    ]
 
 
-def _approved_plural(entry: polib.POEntry) -> bool:
-    """entry_state() looks at msgstr only; a plural entry is approved when every form is filled."""
-    plural = entry.msgstr_plural
-    return (
-        bool(plural) and not entry.obsolete and "fuzzy" not in entry.flags and all(plural.values())
-    )
+def is_approved(entry: polib.POEntry) -> bool:
+    """Translated (every plural form), not fuzzy, not obsolete."""
+    if entry.obsolete or "fuzzy" in entry.flags:
+        return False
+    if entry.msgstr_plural:
+        return all(entry.msgstr_plural.values())
+    return entry_state(entry) is EntryState.APPROVED
 
 
-def _entry_pairs(entry: polib.POEntry) -> list[tuple[str, str]]:
-    """msgid -> msgstr; for a plural entry, the singular and plural source with their forms."""
+def entry_pairs(entry: polib.POEntry) -> list[tuple[str, str]]:
+    """msgid -> msgstr; for a plural entry, the singular and the plural source with their forms."""
     if not entry.msgstr_plural:
         return [(entry.msgid, entry.msgstr)]
     forms = [entry.msgstr_plural[index] for index in sorted(entry.msgstr_plural)]
@@ -690,6 +687,14 @@ def _entry_pairs(entry: polib.POEntry) -> list[tuple[str, str]]:
     if entry.msgid_plural:
         pairs.append((entry.msgid_plural, forms[1] if len(forms) > 1 else forms[0]))
     return pairs
+
+
+def catalog_translator(po: polib.POFile) -> str:
+    """Who approved a catalog's entries: its Last-Translator, unless that is a placeholder."""
+    translator = po.metadata.get("Last-Translator", "").strip()
+    if not translator or translator == DEFAULT_TRANSLATOR or "FULL NAME" in translator:
+        return "translator"
+    return translator
 
 
 def _po_time(text: str) -> datetime | None:

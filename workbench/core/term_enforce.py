@@ -40,6 +40,11 @@ FAILED = "failed"
 
 # Placeholder shapes, tried in order until one does not already occur in the sentence.
 _PLACEHOLDER_SHAPES = (("ZX", "Q"), ("QZ", "X"), ("XQ", "Z"))
+# Any placeholder of those shapes (possibly with an ending glued on): the QA checks flag one
+# that reaches the output, since it means a glossary term was lost.
+PLACEHOLDER_PATTERN = re.compile(
+    r"(?<![^\W_])(?:" + "|".join(rf"{head}\d+{tail}" for head, tail in _PLACEHOLDER_SHAPES) + ")"
+)
 _JOINER_CLASS = re.escape("".join(sorted(JOINERS)))
 
 

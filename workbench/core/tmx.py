@@ -120,7 +120,10 @@ def _tu(unit: MemoryUnit, source_code: str) -> ET.Element:
         ET.SubElement(tu, "prop", type=DOCUMENT_PROP).text = unit.document
     source = ET.SubElement(tu, "tuv", {_XML_LANG: tmx_language(unit.source_lang)})
     ET.SubElement(source, "seg").text = unit.source
-    stamp = (unit.created_at or datetime.now(UTC)).astimezone(UTC).strftime(TMX_DATE)
+    moment = unit.created_at or datetime.now(UTC)
+    if moment.tzinfo is None:  # naive times are UTC, as the memory stores them
+        moment = moment.replace(tzinfo=UTC)
+    stamp = moment.astimezone(UTC).strftime(TMX_DATE)
     author = unit.created_by or "translator"
     target = ET.SubElement(
         tu,

@@ -30,7 +30,10 @@ class KeyAction:
 
     @property
     def display(self) -> str:
-        return ", ".join(display_key(key) for key in self.keys.split(","))
+        keys = self.keys.split(",")
+        if self.action == "choose":  # nine digits: "Alt+1…9"
+            return f"{display_key(keys[0])}…{keys[-1][-1]}"
+        return ", ".join(display_key(key) for key in keys)
 
 
 _NAMES = {
@@ -53,11 +56,11 @@ _NAMES = {
 
 
 def display_key(key: str) -> str:
-    """`ctrl+s` -> `Ctrl+S`, `f8` -> `F8`, `U` -> `Shift+U`."""
+    """`ctrl+s` -> `Ctrl+S`, `f8` -> `F8`, `u` -> `u`, `U` -> `Shift+U`."""
+    if len(key) == 1:
+        return f"Shift+{key}" if key.isupper() else key
     parts = key.split("+")
     shown = [_NAMES.get(part, part.upper() if len(part) <= 3 else part.title()) for part in parts]
-    if len(key) == 1 and key.isupper():
-        return f"Shift+{key}"
     return "+".join(shown)
 
 
@@ -204,16 +207,16 @@ KEYS: tuple[KeyAction, ...] = (
     ),
     # --- finding ---
     KeyAction(
-        "ctrl+f,slash",
+        "ctrl+f",
         "search",
         "Search",
         "Search the source and the visible translations.",
         "Find",
         footer=6,
     ),
-    KeyAction("f3,n", "next_match", "Next match", "Go to the next search match.", "Find"),
+    KeyAction("f3", "next_match", "Next match", "Go to the next search match.", "Find"),
     KeyAction(
-        "shift+f3,N", "previous_match", "Previous match", "Go to the previous search match.", "Find"
+        "shift+f3", "previous_match", "Previous match", "Go to the previous search match.", "Find"
     ),
     KeyAction(
         "ctrl+l",
@@ -255,7 +258,24 @@ KEYS: tuple[KeyAction, ...] = (
         "Look for catalogs changed by another program and offer reload or merge.",
         "File",
     ),
-    KeyAction("f1,question_mark", "help", "Help", "Show every key.", "File", footer=1),
+    KeyAction("f1", "help", "Help", "Show every key.", "File", footer=1),
+    # Printable keys only where no text is typed: the list.
+    KeyAction("slash", "search", "Search", "Search (as Ctrl+F).", "Find", TABLE, palette=False),
+    KeyAction(
+        "n", "next_match", "Next match", "Next search match (as F3).", "Find", TABLE, palette=False
+    ),
+    KeyAction(
+        "N",
+        "previous_match",
+        "Previous match",
+        "Previous search match.",
+        "Find",
+        TABLE,
+        palette=False,
+    ),
+    KeyAction(
+        "question_mark", "help", "Help", "Show every key (as F1).", "File", TABLE, palette=False
+    ),
 )
 
 EDITOR_KEYS: tuple[tuple[str, str], ...] = (

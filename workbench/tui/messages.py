@@ -70,23 +70,23 @@ class LanguageReread(Message):
         self.report = report
 
 
-class MTProgress(Message):
+class TranslationProgress(Message):
     def __init__(self, progress: Progress) -> None:
         super().__init__()
         self.progress = progress
 
     def can_replace(self, message: Message) -> bool:
-        return isinstance(message, MTProgress)
+        return isinstance(message, TranslationProgress)
 
 
-class MTDone(Message):
+class TranslationDone(Message):
     def __init__(self, result: PipelineResult, rows: tuple[int, ...]) -> None:
         super().__init__()
         self.result = result
         self.rows = rows
 
 
-class MTFailed(Message):
+class TranslationFailed(Message):
     def __init__(self, message: str) -> None:
         super().__init__()
         self.message = message

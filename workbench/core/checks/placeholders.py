@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from workbench.core.checks.base import Pair, critical
+from workbench.core.term_enforce import PLACEHOLDER_PATTERN
 
 # printf as C, Python and Objective-C write it; no space flag, so French "50 % des" is no spec.
 PRINTF = re.compile(
@@ -22,7 +23,7 @@ PRINTF = re.compile(
 BRACE = re.compile(r"(?<!\{)\{(?P<field>[\w.\[\]]*)(?:![rsa])?(?::[^{}]*)?\}(?!\})")
 # What term protection (term_enforce) puts in place of a glossary term while the engine runs:
 # ZX1Q, QZ2X or XQ3Z, possibly with an inflection the engine glued on (ZX1Qnin).
-TERM_PLACEHOLDER = re.compile(r"(?<![^\W_])(?:ZX\d+Q|QZ\d+X|XQ\d+Z)")
+TERM_PLACEHOLDER = PLACEHOLDER_PATTERN
 URL = re.compile(
     r"\b(?:https?|ftp)://[^\s<>«»“”\"]+|\bwww\.[^\s<>«»“”\"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 )

@@ -14,14 +14,16 @@ from textual.widgets import Label, Static
 from workbench.core.review import PROBLEM_MARK, STATE_MARKS, CellState
 from workbench.tui.keys import EDITOR_KEYS, KEYS, TABLE
 
+_GROUPS = ("Move", "Review", "Find", "File")
+
 
 def key_table() -> Table:
     table = Table(box=None, show_header=True, header_style="bold", expand=True, padding=(0, 1))
-    table.add_column("Keys", no_wrap=True)
-    table.add_column("Does")
-    table.add_column("Where", no_wrap=True)
+    table.add_column("Keys", no_wrap=True, min_width=14, max_width=24)
+    table.add_column("Does", ratio=1, overflow="fold")
+    table.add_column("Where", no_wrap=True, width=8)
     group = ""
-    for key in KEYS:
+    for key in sorted(KEYS, key=lambda key: _GROUPS.index(key.group)):
         if key.group != group:
             group = key.group
             table.add_row(f"[b]{group}[/b]", "", "")

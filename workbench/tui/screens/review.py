@@ -471,25 +471,27 @@ class ReviewScreen(Screen[None]):
                 requests,
                 engines=self._engines,
                 cancel=cancel,
-                on_progress=lambda progress: self.post_message(messages.MTProgress(progress)),
+                on_progress=lambda progress: self.post_message(
+                    messages.TranslationProgress(progress)
+                ),
             )
         except Cancelled:
-            self.post_message(messages.MTFailed("machine translation stopped"))
+            self.post_message(messages.TranslationFailed("machine translation stopped"))
         except WorkbenchError as error:
-            self.post_message(messages.MTFailed(str(error)))
+            self.post_message(messages.TranslationFailed(str(error)))
         else:
-            self.post_message(messages.MTDone(result, rows))
+            self.post_message(messages.TranslationDone(result, rows))
 
     def action_cancel_mt(self) -> None:
         if self._mt_cancel is not None:
             self._mt_cancel.set()
 
-    def on_mt_progress(self, message: messages.MTProgress) -> None:
+    def on_translation_progress(self, message: messages.TranslationProgress) -> None:
         progress = message.progress
         self._mt_status = f"MT {progress.stage} {progress.done}/{progress.total}"
         self._update_header()
 
-    def on_mt_done(self, message: messages.MTDone) -> None:
+    def on_translation_done(self, message: messages.TranslationDone) -> None:
         self._mt_cancel = None
         self._mt_status = ""
         assert self.session is not None
@@ -505,7 +507,7 @@ class ReviewScreen(Screen[None]):
             timeout=3,
         )
 
-    def on_mt_failed(self, message: messages.MTFailed) -> None:
+    def on_translation_failed(self, message: messages.TranslationFailed) -> None:
         self._mt_cancel = None
         self._mt_status = ""
         self._update_header()

@@ -1,0 +1,92 @@
+"""`workbench import`: merge a catalog edited elsewhere (Poedit, by hand) back into locales/."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from workbench.cli import EXIT_PROBLEMS
+from workbench.cli.memory import memory_option, open_memory
+
+
+@click.command("import")
+@click.argument("catalog", type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "locales",
+    type=click.Path(path_type=Path),
+    default=Path("locales"),
+    show_default=True,
+    help="Catalog folder holding <lang>/LC_MESSAGES/<domain>.po.",
+)
+@click.option("--domain", default=None, help="Catalog name (default: the file name).")
+@click.option(
+    "--from",
+    "source",
+    default=None,
+    help="Source language for the memory (default: the X-Source-Language header).",
+)
+@memory_option
+@click.option("--no-tm", is_flag=True, help="Do not feed the translation memory.")
+@click.option(
+    "--theirs",
+    is_flag=True,
+    help="On a conflict, take the incoming translation (the local one is kept as a comment).",
+)
+def import_catalog(
+    catalog: Path,
+    locales: Path,
+    domain: str | None,
+    source: str | None,
+    tm_path: Path | None,
+    no_tm: bool,
+    theirs: bool,
+) -> None:
+    """Merge CATALOG into its local catalog; its approvals feed the translation memory.
+
+    A local approved translation that differs from the incoming one is a conflict: it is
+    listed, the local one is kept (unless --theirs) and the other is saved as a translator
+    comment on the entry. Exits with status 1 when conflicts were left for review.
+    """
+    from workbench.core.catalog_import import apply_import, plan_import
+
+    # Both catalogs are read and merged before the memory is opened or anything is written.
+    plan = plan_import(catalog, locales=locales, domain=domain, theirs=theirs, source_lang=source)
+    memory = None if no_tm else open_memory(tm_path, create=True)
+    try:
+        report = apply_import(plan, memory)
+    finally:
+        if memory is not None:
+            memory.close()
+
+    for conflict in report.conflicts:
+        kept, other = (
+            (conflict.local, conflict.incoming)
+            if conflict.kept == "local"
+            else (conflict.incoming, conflict.local)
+        )
+        click.echo(
+            f"conflict: {report.local}:{conflict.line}: {_short(conflict.msgid)!r}: kept "
+            f"{conflict.kept} {_short(kept)!r}, the other ({_short(other)!r}) saved as a comment"
+        )
+    for msgid in report.unknown:
+        click.echo(f"not in the local catalog (source changed?): {_short(msgid)!r}")
+    parts = [f"{report.updated} updated", f"{report.unchanged} unchanged"]
+    if report.suggested:
+        parts.append(f"{report.suggested} drafts filled")
+    parts.append(f"{len(report.conflicts)} conflicts")
+    if report.unknown:
+        parts.append(f"{len(report.unknown)} not in the local catalog")
+    if memory is not None:
+        parts.append(f"{report.remembered} new in the memory")
+    target = report.local if report.written else f"{report.local} (unchanged)"
+    click.echo(f"{report.incoming} -> {target}: {', '.join(parts)}")
+    if report.unresolved:
+        sys.exit(EXIT_PROBLEMS)
+
+
+def _short(text: str, width: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"

@@ -1,0 +1,156 @@
+"""`workbench tm`: the translation memory: add catalogs, import/export TMX, look up, count."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from workbench.cli import EXIT_PROBLEMS
+
+
+def memory_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--tm",
+        "tm_path",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="Translation memory file (default: memory.sqlite in the user data folder).",
+    )(function)
+
+
+def open_memory(tm_path: Path | None, *, create: bool) -> Any:
+    """The memory at `tm_path` (or the user's); without `create`, it must already exist."""
+    from workbench.core.errors import InputError
+    from workbench.core.memory import TranslationMemory, default_memory_path
+
+    path = tm_path or default_memory_path()
+    if not create and not path.exists():
+        raise InputError(
+            f"there is no translation memory at {path} yet; fill it with 'workbench tm add "
+            f"CATALOG.po' or 'workbench tm import FILE.tmx'"
+        )
+    return TranslationMemory(path)
+
+
+@click.group()
+def tm() -> None:
+    """The translation memory: approved translations, reused before machine translation."""
+
+
+@tm.command("add")
+@click.argument("catalogs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--from",
+    "source",
+    default=None,
+    help="Source language (default: the catalog's X-Source-Language header).",
+)
+@memory_option
+def add(catalogs: tuple[Path, ...], source: str | None, tm_path: Path | None) -> None:
+    """Store the approved entries of CATALOGS (PO files) in the memory."""
+    from workbench.core.memory import catalog_units
+
+    # Every catalog is read before anything is stored: a broken one stops the run cleanly.
+    read = [(path, catalog_units(path, source)) for path in catalogs]
+    with open_memory(tm_path, create=True) as memory:
+        for path, units in read:
+            added = memory.add_many(units)
+            click.echo(f"{path}: {len(units)} approved, {added} new in the memory")
+        click.echo(f"memory: {memory.path} ({len(memory)} units)")
+
+
+@tm.command("import")
+@click.argument("tmx_file", type=click.Path(path_type=Path))
+@memory_option
+def import_tmx(tmx_file: Path, tm_path: Path | None) -> None:
+    """Store the translation units of a TMX file (OmegaT, Trados, Translate Toolkit...)."""
+    from workbench.core.tmx import read_tmx
+
+    units = read_tmx(tmx_file)
+    with open_memory(tm_path, create=True) as memory:
+        added = memory.add_many(units)
+        click.echo(
+            f"{tmx_file}: {len(units)} units, {added} new in the memory, "
+            f"{len(units) - added} already there or empty"
+        )
+
+
+@tm.command("export")
+@click.argument("tmx_file", type=click.Path(path_type=Path))
+@click.option("--from", "source", required=True, help="Source language, e.g. fr.")
+@click.option("--to", "target", required=True, help="Target language, e.g. en.")
+@memory_option
+def export_tmx(tmx_file: Path, source: str, target: str, tm_path: Path | None) -> None:
+    """Write the memory's SOURCE→TARGET units to a TMX 1.4b file."""
+    from workbench.core.errors import InputError
+    from workbench.core.languages import normalise_language
+    from workbench.core.tmx import write_tmx
+
+    source_code, target_code = normalise_language(source), normalise_language(target)
+    with open_memory(tm_path, create=False) as memory:
+        units = list(memory.units(source_code, target_code))
+    if not units:
+        raise InputError(f"the memory holds no {source_code}→{target_code} units; nothing written")
+    written = write_tmx(tmx_file, units, source_code)
+    left_out = len(units) - written
+    note = f" ({left_out} left out: control characters XML cannot hold)" if left_out else ""
+    click.echo(f"{tmx_file}: {written} {source_code}→{target_code} units{note}")
+
+
+@tm.command("lookup")
+@click.argument("text")
+@click.option("--from", "source", required=True, help="Source language, e.g. fr.")
+@click.option("--to", "target", required=True, help="Target language, e.g. en.")
+@click.option(
+    "--threshold",
+    type=click.IntRange(1, 100),
+    default=75,
+    show_default=True,
+    help="Lowest fuzzy match, in percent.",
+)
+@click.option("--limit", type=click.IntRange(1, 100), default=5, show_default=True)
+@memory_option
+def lookup(
+    text: str, source: str, target: str, threshold: int, limit: int, tm_path: Path | None
+) -> None:
+    """Show the memory's matches for TEXT, best first; exit 1 if there is none."""
+    with open_memory(tm_path, create=False) as memory:
+        matches = memory.lookup(text, source, target, threshold=threshold / 100, limit=limit)
+    if not matches:
+        click.echo(f"no match at or above {threshold}%")
+        sys.exit(EXIT_PROBLEMS)
+    for match in matches:
+        where = ", ".join(
+            part
+            for part in (
+                match.origin,
+                match.document,
+                match.created_at.strftime("%Y-%m-%d"),
+                match.created_by,
+            )
+            if part
+        )
+        click.echo(f"{match.percent:>3}%  {match.target}")
+        if match.percent < 100:
+            click.echo(f"      source: {match.source}")
+        click.echo(f"      ({where})")
+
+
+@tm.command("stats")
+@memory_option
+def stats(tm_path: Path | None) -> None:
+    """Units per language pair, and where the memory is."""
+    with open_memory(tm_path, create=False) as memory:
+        counts = memory.stats()
+        total = len(memory)
+        path = memory.path
+    click.echo(f"{path}: {total} units")
+    for count in counts:
+        click.echo(
+            f"  {count.source_lang}→{count.target_lang}: {count.units} units, "
+            f"last added {count.latest:%Y-%m-%d %H:%M} UTC"
+        )
