@@ -63,9 +63,9 @@ def tiny_packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
     Returns the `.argosmodel` files by pair ("fr_en", "en_az").
     """
-    from tests.support.tiny_argos import build_package, training_corpus
-
     import argostranslate.package
+
+    from tests.support.tiny_argos import build_package, training_corpus
 
     out = tmp_path_factory.mktemp("argosmodels")
     corpus = training_corpus()
