@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 import sqlite3
+import subprocess
+import sys
 import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
@@ -215,20 +217,35 @@ def test_add_many_is_all_or_nothing(memory):
         assert len(fresh) == 1
 
 
-def test_a_locked_memory_is_a_one_line_error(tmp_path):
+LOCK_HOLDER = """
+import sqlite3, sys
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("BEGIN EXCLUSIVE")
+print("locked", flush=True)
+sys.stdin.read()
+"""
+
+
+def test_a_memory_another_process_locks_is_a_one_line_error(tmp_path):
     path = tmp_path / "tm.sqlite"
     TranslationMemory(path).close()
-    holder = sqlite3.connect(path, isolation_level=None)
-    holder.execute("BEGIN EXCLUSIVE")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", LOCK_HOLDER, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
-        with TranslationMemory(path, timeout=0.1) as memory:
+        assert holder.stdout.readline().strip() == "locked"
+        with TranslationMemory(path, timeout=0.2) as memory:
             with pytest.raises(WorkbenchError, match="locked by another program") as caught:
                 memory.add(SOURCE, TARGET, "fr", "en", origin="catalog")
             assert "\n" not in str(caught.value)
             assert memory.lookup(SOURCE, "fr", "en") == []  # reading still works (WAL)
     finally:
-        holder.execute("ROLLBACK")
-        holder.close()
+        holder.communicate("", timeout=30)
+    with TranslationMemory(path) as memory:  # the lock is gone and the file is intact
+        assert memory.add(SOURCE, TARGET, "fr", "en", origin="catalog")
 
 
 def test_a_file_that_is_not_a_database_is_refused(tmp_path):
