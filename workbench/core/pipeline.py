@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from workbench.core.catalog import Draft
 from workbench.core.document import Document
-from workbench.core.engines.base import Engine, Hypothesis
+from workbench.core.engines.base import Engine, Hypothesis, PivotEngine
 from workbench.core.errors import Cancelled, InputError, LanguageError
 
 if TYPE_CHECKING:
@@ -173,6 +173,13 @@ def _use_memory(
     return pending, fuzzy_notes
 
 
+def _route_name(engine: Engine) -> str:
+    """"fr→en", or "fr→en→az" for a pivot."""
+    if isinstance(engine, PivotEngine):
+        return f"{_route_name(engine.first)}→{engine.second.target}"
+    return f"{engine.source}→{engine.target}"
+
+
 def _machine_translate(
     engine: Engine,
     sentences: list[str],
@@ -184,9 +191,7 @@ def _machine_translate(
     cancel: threading.Event | None,
     on_progress: Callable[[Progress], None] | None,
 ) -> None:
-    stage = f"{engine.source}→{engine.target}"
-    if engine.legs > 1:
-        stage = f"{engine.source}→en→{engine.target}" if getattr(engine, "first", None) else stage
+    stage = _route_name(engine)
     total = len(sentences)
     steps = 0  # a pivoted sentence takes one step per leg; progress shows whole sentences
 
