@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from workbench.cli.memory import memory_option, open_memory
+from workbench.cli.options import memory_option, open_memory
 
 ALIGNED_BY = "workbench align"
 

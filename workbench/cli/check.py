@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from workbench.cli import EXIT_PROBLEMS
+from workbench.cli.options import glossary_option, load_glossary_files
 from workbench.core.catalog import Catalog, load_catalog
 from workbench.core.checks import (
     CHECKS,
@@ -28,7 +29,7 @@ from workbench.core.checks import (
 )
 
 if TYPE_CHECKING:
-    from workbench.core.glossary import Glossary
+    pass
 
 EXCERPT_WIDTH = 60
 
@@ -44,13 +45,7 @@ EXCERPT_WIDTH = 60
     help="Run only these checks (comma separated, repeatable); see --list.",
 )
 @click.option("--list", "list_checks", is_flag=True, help="List the checks and exit.")
-@click.option(
-    "--glossary",
-    "glossaries",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Term base (TBX/CSV) for the glossary check; repeatable.",
-)
+@glossary_option
 @click.option(
     "--from",
     "source",
@@ -74,7 +69,7 @@ def check(
         raise click.UsageError("give at least one catalog or folder, e.g. workbench check locales/")
     names = _parse_only(only)
     select_checks(names)
-    glossary = _load_glossaries(glossaries)
+    glossary = load_glossary_files(glossaries)
     loaded = [load_catalog(path) for path in find_catalogs(catalogs)]
     results = [
         (
@@ -95,14 +90,6 @@ def check(
 def _parse_only(only: tuple[str, ...]) -> list[str] | None:
     names = [name.strip() for value in only for name in value.split(",") if name.strip()]
     return names or None
-
-
-def _load_glossaries(paths: tuple[Path, ...]) -> Glossary | None:
-    if not paths:
-        return None
-    from workbench.core.glossary import Glossary, load_glossary
-
-    return Glossary.combine([load_glossary(path) for path in paths])
 
 
 def _print_checks(as_json: bool) -> None:

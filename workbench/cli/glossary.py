@@ -36,7 +36,7 @@ glossary_paths = click.option(
     multiple=True,
     type=click.Path(path_type=Path),
     help="Term base (TBX or CSV/TSV); repeatable. Default: glossaries/*.tbx here.",
-)
+)  # like options.glossary_option, but with a default: checking needs some glossary
 
 
 @click.group()

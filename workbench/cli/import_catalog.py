@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from workbench.cli import EXIT_PROBLEMS
-from workbench.cli.memory import memory_option, open_memory
+from workbench.cli.options import memory_option, open_memory
 
 
 @click.command("import")

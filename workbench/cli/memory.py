@@ -3,37 +3,12 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import click
 
 from workbench.cli import EXIT_PROBLEMS
-
-
-def memory_option(function: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--tm",
-        "tm_path",
-        type=click.Path(path_type=Path),
-        default=None,
-        help="Translation memory file (default: memory.sqlite in the user data folder).",
-    )(function)
-
-
-def open_memory(tm_path: Path | None, *, create: bool) -> Any:
-    """The memory at `tm_path` (or the user's); without `create`, it must already exist."""
-    from workbench.core.errors import InputError
-    from workbench.core.memory import TranslationMemory, default_memory_path
-
-    path = tm_path or default_memory_path()
-    if not create and not path.exists():
-        raise InputError(
-            f"there is no translation memory at {path} yet; fill it with 'workbench tm add "
-            f"CATALOG.po' or 'workbench tm import FILE.tmx'"
-        )
-    return TranslationMemory(path)
+from workbench.cli.options import memory_option, open_memory
 
 
 @click.group()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
@@ -93,3 +94,47 @@ def make_decoding(
         compute_type=compute_type,
         max_decoding_length=max_length,
     )
+
+
+glossary_option = click.option(
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Term base (TBX or CSV/TSV); repeatable.",
+)
+
+
+def load_glossary_files(paths: tuple[Path, ...] | list[Path]) -> Any:
+    """The term bases in `paths` combined into one glossary; None when there are none."""
+    if not paths:
+        return None
+    from workbench.core.glossary import load_glossaries
+
+    return load_glossaries(list(paths))
+
+
+def memory_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--tm",
+        "tm_path",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="Translation memory file (default: memory.sqlite in the user data folder).",
+    )(function)
+
+
+def open_memory(tm_path: Path | None, *, create: bool) -> Any:
+    """The memory at `tm_path` (or the user's); without `create`, it must already exist."""
+    from workbench.core.errors import InputError
+    from workbench.core.memory import TranslationMemory, default_memory_path
+
+    path = tm_path or default_memory_path()
+    if path.is_dir():
+        raise InputError(f"{path} is a directory; --tm takes the path of a memory file")
+    if not create and not path.exists():
+        raise InputError(
+            f"there is no translation memory at {path} yet; fill it with 'workbench tm add "
+            f"CATALOG.po' or 'workbench tm import FILE.tmx'"
+        )
+    return TranslationMemory(path)

@@ -8,9 +8,16 @@ from typing import Any
 
 import click
 
-from workbench.cli.options import decoding_options, make_decoding, parse_languages
+from workbench.cli.options import (
+    decoding_options,
+    glossary_option,
+    load_glossary_files,
+    make_decoding,
+    memory_option,
+    open_memory,
+    parse_languages,
+)
 from workbench.cli.progress import download_progress, segment_progress
-from workbench.core.errors import InputError
 
 
 @click.command()
@@ -38,20 +45,8 @@ from workbench.core.errors import InputError
 @click.option(
     "--no-mt", is_flag=True, help="Write catalogs with empty translations; needs no model."
 )
-@click.option(
-    "--glossary",
-    "glossaries",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Term base to enforce (TBX/CSV); repeatable.",
-)
-@click.option(
-    "--tm",
-    "tm_path",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Translation memory (default: the user's, if it exists).",
-)
+@glossary_option
+@memory_option
 @click.option("--no-tm", is_flag=True, help="Do not consult the translation memory.")
 @click.option(
     "--trust-exact",
@@ -101,8 +96,8 @@ def translate(
             if path.exists():
                 catalogs.load_catalog(path)
 
-    glossary = _load_glossaries(glossaries)
-    memory = None if no_tm else _open_memory(tm_path)
+    glossary = load_glossary_files(glossaries)
+    memory = None if no_tm else open_memory(tm_path, create=True)
     options = PipelineOptions(
         n_best=n_best,
         use_mt=not no_mt,
@@ -191,23 +186,6 @@ def _factory_with_downloads(bar: Any) -> Any:
         )
 
     return factory
-
-
-def _load_glossaries(paths: tuple[Path, ...]) -> Any:
-    if not paths:
-        return None
-    from workbench.core.glossary import Glossary, load_glossary
-
-    return Glossary.combine([load_glossary(path) for path in paths])
-
-
-def _open_memory(tm_path: Path | None) -> Any:
-    from workbench.core.memory import TranslationMemory, default_memory_path
-
-    tm_path = tm_path or default_memory_path()
-    if tm_path.is_dir():
-        raise InputError(f"{tm_path} is a directory; --tm takes the path of a memory file")
-    return TranslationMemory(tm_path)
 
 
 def _feed_memory(memory: Any, locales: Path, languages: list[str], source_lang: str) -> None:
