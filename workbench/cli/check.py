@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from workbench.cli import EXIT_PROBLEMS
-from workbench.cli.options import glossary_option, load_glossary_files
+from workbench.cli.options import glossary_option, load_glossary_files, source_option
 from workbench.core.catalog import Catalog, load_catalog
 from workbench.core.checks import (
     CHECKS,
@@ -46,13 +46,7 @@ EXCERPT_WIDTH = 60
 )
 @click.option("--list", "list_checks", is_flag=True, help="List the checks and exit.")
 @glossary_option
-@click.option(
-    "--from",
-    "source",
-    default=None,
-    metavar="LANG",
-    help="Source language (default: the catalog's X-Source-Language header, else en).",
-)
+@source_option("the catalog's X-Source-Language header, else en")
 def check(
     catalogs: tuple[Path, ...],
     as_json: bool,

@@ -6,25 +6,15 @@ from pathlib import Path
 
 import click
 
+from workbench.cli.options import domain_option, locales_option, source_option
+
 
 @click.command()
 @click.argument("document", type=click.Path(path_type=Path))
 @click.option("--lang", required=True, help="Target language of the catalog to use.")
-@click.option(
-    "--from", "source", default=None, help="Source language (default: from the file name)."
-)
-@click.option(
-    "--locales",
-    type=click.Path(path_type=Path),
-    default=Path("locales"),
-    show_default=True,
-    help="Catalog folder.",
-)
-@click.option(
-    "--domain",
-    default=None,
-    help="Catalog name (default: the document name without its language suffix).",
-)
+@source_option("from the file name, NAME.fr.txt")
+@locales_option("--locales")
+@domain_option
 @click.option(
     "--out",
     "out",

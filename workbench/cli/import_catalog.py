@@ -8,26 +8,14 @@ from pathlib import Path
 import click
 
 from workbench.cli import EXIT_PROBLEMS
-from workbench.cli.options import memory_option, open_memory
+from workbench.cli.options import locales_option, memory_option, open_memory, source_option
 
 
 @click.command("import")
 @click.argument("catalog", type=click.Path(path_type=Path))
-@click.option(
-    "--out",
-    "locales",
-    type=click.Path(path_type=Path),
-    default=Path("locales"),
-    show_default=True,
-    help="Catalog folder holding <lang>/LC_MESSAGES/<domain>.po.",
-)
+@locales_option("--out", "--locales")
 @click.option("--domain", default=None, help="Catalog name (default: the file name).")
-@click.option(
-    "--from",
-    "source",
-    default=None,
-    help="Source language for the memory (default: the X-Source-Language header).",
-)
+@source_option("the catalog's X-Source-Language header")
 @memory_option
 @click.option("--no-tm", is_flag=True, help="Do not feed the translation memory.")
 @click.option(

@@ -138,3 +138,33 @@ def open_memory(tm_path: Path | None, *, create: bool) -> Any:
             f"CATALOG.po' or 'workbench tm import FILE.tmx'"
         )
     return TranslationMemory(path)
+
+
+def locales_option(*names: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The catalog folder, under the given option names (`--out` where it is the output)."""
+    return click.option(
+        *names,
+        "locales",
+        type=click.Path(path_type=Path),
+        default=Path("locales"),
+        show_default=True,
+        help="Catalog folder: <lang>/LC_MESSAGES/<domain>.po.",
+    )
+
+
+domain_option = click.option(
+    "--domain",
+    default=None,
+    help="Catalog name (default: the document name without its language suffix).",
+)
+
+
+def source_option(default: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """--from LANG, saying where the language comes from when it is not given."""
+    return click.option(
+        "--from",
+        "source",
+        default=None,
+        metavar="LANG",
+        help=f"Source language (default: {default}).",
+    )

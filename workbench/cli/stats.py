@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from workbench.cli.options import source_option
 from workbench.core.checks import Severity
 from workbench.core.stats import CatalogStats, Count, by_language, collect_stats, language_total
 
@@ -17,13 +18,7 @@ _STATES = ("approved", "fuzzy", "untranslated")
 @click.command(short_help="Progress per language and document, like pocount.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the numbers as JSON.")
-@click.option(
-    "--from",
-    "source",
-    default=None,
-    metavar="LANG",
-    help="Source language (default: the catalog's X-Source-Language header, else en).",
-)
+@source_option("the catalog's X-Source-Language header, else en")
 def stats(paths: tuple[Path, ...], as_json: bool, source: str | None) -> None:
     """Segments and source words approved, fuzzy and untranslated, and problems found.
 

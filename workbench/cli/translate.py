@@ -10,12 +10,15 @@ import click
 
 from workbench.cli.options import (
     decoding_options,
+    domain_option,
     glossary_option,
     load_glossary_files,
+    locales_option,
     make_decoding,
     memory_option,
     open_memory,
     parse_languages,
+    source_option,
 )
 from workbench.cli.progress import download_progress, segment_progress
 
@@ -23,25 +26,9 @@ from workbench.cli.progress import download_progress, segment_progress
 @click.command()
 @click.argument("documents", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--to", "targets", required=True, help="Target languages, comma separated: en,az.")
-@click.option(
-    "--from",
-    "source",
-    default=None,
-    help="Source language (default: from the file name, NAME.fr.txt).",
-)
-@click.option(
-    "--out",
-    "locales",
-    type=click.Path(path_type=Path),
-    default=Path("locales"),
-    show_default=True,
-    help="Catalog folder.",
-)
-@click.option(
-    "--domain",
-    default=None,
-    help="Catalog name (default: the document name without its language suffix).",
-)
+@source_option("from the file name, NAME.fr.txt")
+@locales_option("--out", "--locales")
+@domain_option
 @click.option(
     "--no-mt", is_flag=True, help="Write catalogs with empty translations; needs no model."
 )
