@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from workbench.cli.progress import download_progress
+from workbench.cli.progress import download_progress, download_reporter
 from workbench.core.errors import ModelError
 
 
@@ -75,15 +75,8 @@ def install(specs: tuple[str, ...]) -> None:
         )
     if pairs:
         with download_progress() as bar:
-
-            def progress_for(model: object) -> object:
-                if bar is None:
-                    return None
-                task = bar.add_task(getattr(model, "name", "model"), total=None)
-                return lambda done, total: bar.update(task, completed=done, total=total)
-
             try:
-                done = install_pairs(pairs, progress_for=progress_for)
+                done = install_pairs(pairs, progress_for=download_reporter(bar))
             except ModelError as error:
                 raise ModelError(f"{error}; {install_hint(pairs)}") from None
         for model in done:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
+import click
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -39,35 +40,41 @@ class RateColumn(ProgressColumn):
 
 
 @contextmanager
-def segment_progress() -> Iterator[Progress | None]:
-    """A bar with segments done/total, segments per second and ETA; None when not a terminal."""
+def _terminal_progress(*columns: ProgressColumn) -> Iterator[Progress | None]:
+    """A rich progress display on a terminal; None when output is piped or redirected."""
     if not is_interactive():
         yield None
         return
     with Progress(
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TaskProgressColumn(),
-        RateColumn(),
-        TimeRemainingColumn(),
-        console=stderr_console(),
-        transient=False,
+        TextColumn("[bold]{task.description}"), *columns, console=stderr_console()
     ) as bar:
         yield bar
 
 
-@contextmanager
-def download_progress() -> Iterator[Progress | None]:
-    if not is_interactive():
-        yield None
-        return
-    with Progress(
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        DownloadColumn(),
-        TransferSpeedColumn(),
-        TimeRemainingColumn(),
-        console=stderr_console(),
-    ) as bar:
-        yield bar
+def segment_progress() -> AbstractContextManager[Progress | None]:
+    """Segments done/total, percent, segments per second and ETA."""
+    return _terminal_progress(
+        BarColumn(), MofNCompleteColumn(), TaskProgressColumn(), RateColumn(), TimeRemainingColumn()
+    )
+
+
+def download_progress() -> AbstractContextManager[Progress | None]:
+    """Bytes downloaded, speed and ETA."""
+    return _terminal_progress(
+        BarColumn(), DownloadColumn(), TransferSpeedColumn(), TimeRemainingColumn()
+    )
+
+
+def download_reporter(
+    bar: Progress | None,
+) -> Callable[[Any], Callable[[int, int | None], None] | None]:
+    """For each model about to be downloaded: say so, and give a callback that moves its bar."""
+
+    def for_model(model: Any) -> Callable[[int, int | None], None] | None:
+        click.echo(f"downloading {model.name} {model.version} from the Argos index", err=True)
+        if bar is None:
+            return None
+        task = bar.add_task(model.name, total=None)
+        return lambda done, total: bar.update(task, completed=done, total=total)
+
+    return for_model

@@ -20,7 +20,7 @@ from workbench.cli.options import (
     parse_languages,
     source_option,
 )
-from workbench.cli.progress import download_progress, segment_progress
+from workbench.cli.progress import download_progress, download_reporter, segment_progress
 
 
 @click.command()
@@ -156,20 +156,12 @@ def _factory_with_downloads(bar: Any) -> Any:
     from workbench.core.engines.argos import open_engine
 
     def factory(source: str, target: str, decoding: Any, *, install_missing: bool) -> Any:
-        def on_install(pairs: list[tuple[str, str]]) -> Any:
-            def for_model(model: Any) -> Any:
-                click.echo(
-                    f"downloading {model.name} {model.version} from the Argos index", err=True
-                )
-                if bar is None:
-                    return None
-                task = bar.add_task(model.name, total=None)
-                return lambda done, total: bar.update(task, completed=done, total=total)
-
-            return for_model
-
         return open_engine(
-            source, target, decoding, install_missing=install_missing, on_install=on_install
+            source,
+            target,
+            decoding,
+            install_missing=install_missing,
+            on_install=lambda pairs: download_reporter(bar),
         )
 
     return factory
