@@ -158,3 +158,18 @@ def test_machine_record_survives_comment_wrapping_at_spaces_and_hyphens():
     record = machine_record(parse_po(rendered).find("Bonjour."))
     assert record.pivot == text
     assert record.alternatives[1].text == text
+
+
+def test_rerun_keeps_a_draft_a_translator_edited_but_has_not_approved():
+    from workbench.core.catalog import EDITED_NOTE
+
+    pot = build_template([_doc("Un. Deux.")], "demo")
+    po, _ = merge_catalog(None, pot, "en", {"Un.": _draft("one"), "Deux.": _draft("two")})
+    edited = po.find("Un.")
+    edited.msgstr, edited.comment = "One, as I wrote it.", f"{EDITED_NOTE}\n{edited.comment}"
+    merged, summary = merge_catalog(
+        parse_po(render(po)), pot, "en", {"Un.": _draft("new one"), "Deux.": _draft("new two")}
+    )
+    assert merged.find("Un.").msgstr == "One, as I wrote it." and merged.find("Un.").fuzzy
+    assert merged.find("Deux.").msgstr == "new two"
+    assert (summary.edited_kept, summary.machine) == (1, 1)

@@ -64,3 +64,11 @@ def test_target_equal_to_source_is_refused():
         open_engines(
             "fr", ["fr"], PipelineOptions(), engine_factory=lambda *a, **k: RecordingEngine()
         )
+
+
+def test_settled_sentences_are_not_sent_to_the_engine():
+    engine = RecordingEngine(batch_size=10)
+    result = translate_documents(_docs(), ["en"], engines={"en": engine}, settled={"en": {"Deux."}})
+    assert sorted(s for batch in engine.batches for s in batch) == ["Trois.", "Un."]
+    assert "Deux." not in result.drafts["en"]
+    assert result.counts["en"]["settled"] == 1

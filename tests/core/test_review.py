@@ -371,6 +371,4 @@ def test_an_obsolete_entry_is_revived_when_its_sentence_returns(tmp_path, monkey
     session.set_translation(0, "en", "Good morning.")
     session.save()
     saved = polib.pofile(str(session.catalog_path("en")))
-    assert [(e.msgid, e.msgstr, e.obsolete) for e in saved] == [
-        ("Bonjour.", "Good morning.", 0)
-    ]
+    assert [(e.msgid, e.msgstr, e.obsolete) for e in saved] == [("Bonjour.", "Good morning.", 0)]

@@ -95,3 +95,16 @@ def anyio_backend():
 
 async def type_text(pilot, text):
     await pilot.press(*["space" if char == " " else char for char in text])
+
+
+async def editor_follows(pilot, timeout=5.0):
+    """Wait until the editor shows the row under the list cursor (it waits for the cursor to rest)."""
+    import time
+
+    screen = pilot.app.screen_stack[0]
+    await pilot.pause()  # the cursor's message reaches the screen
+    deadline = time.monotonic() + timeout
+    while screen.editor_pending:
+        assert time.monotonic() < deadline, "the editor never caught up with the cursor"
+        await pilot.pause(0.01)
+    await pilot.pause()

@@ -45,5 +45,7 @@ def test_opening_reviewing_and_saving_load_no_mt_stack(project):
 
 def test_the_open_command_module_imports_no_textual():
     code = "import sys, workbench.cli.open; print(' '.join(sys.modules))"
-    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    output = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert "textual" not in {name.split(".")[0] for name in output.stdout.split()}

@@ -104,7 +104,10 @@ def test_a_broken_remembered_project_is_ignored(project, runs):
         (["seeds/missing.fr.txt", "--to", "en"], "does not exist"),
         (["seeds", "--to", "en"], "is a directory"),
         (["seeds/azertac-2020-06-27.fr.txt", "--to", "fr"], "already in 'fr'"),
-        (["seeds/azertac-2020-06-27.fr.txt", "--to", "en", "--glossary", "none.tbx"], "glossary not found"),
+        (
+            ["seeds/azertac-2020-06-27.fr.txt", "--to", "en", "--glossary", "none.tbx"],
+            "glossary not found",
+        ),
         (["seeds/azertac-2020-06-27.fr.txt", "--to", "en", "--tm", "seeds"], "is a directory"),
     ],
 )

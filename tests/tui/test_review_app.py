@@ -5,7 +5,14 @@ import pytest
 from textual.widgets import TextArea
 
 from tests.support.tiny_argos import expected_translation
-from tests.tui.conftest import catalog_file, load_po, loaded, settle, type_text
+from tests.tui.conftest import (
+    catalog_file,
+    editor_follows,
+    load_po,
+    loaded,
+    settle,
+    type_text,
+)
 from workbench.core.review import EDITED_LABEL, CellState, StatusFilter
 from workbench.tui.screens.dialogs import ChoiceDialog
 from workbench.tui.screens.help import HelpScreen
@@ -26,6 +33,11 @@ def area(app, lang) -> TextArea:
     return review(app).editor.area(lang)
 
 
+async def move_to(pilot, row):
+    review(pilot.app).table.set_cursor(row)
+    await editor_follows(pilot)
+
+
 def header_text(app) -> str:
     return str(review(app).query_one("#header").content)
 
@@ -40,6 +52,7 @@ async def test_navigate_with_the_keyboard(make_app):
         assert table.current_index == 0 and app.focused is table
         await pilot.press("down", "down")
         assert table.current_index == 2
+        await editor_follows(pilot)
         assert area(app, "en").text == session.cell(2, "en").text
         assert area(app, "az").text == session.cell(2, "az").text
         await pilot.press("up")
@@ -68,13 +81,11 @@ async def test_next_untranslated_fuzzy_and_problem(make_app):
         await loaded(pilot)
         screen = review(app)
         session, table = screen.session, screen.table
-        table.set_cursor(6)
-        await pilot.pause()
+        await move_to(pilot, 6)
         area(app, "az").clear()  # the translator empties the az text of row 7
         await pilot.pause()
         assert session.cell(6, "az").state is CellState.EMPTY
-        table.set_cursor(0)
-        await pilot.pause()
+        await move_to(pilot, 0)
         await pilot.press("u")
         assert table.current_index == 6
         await pilot.press("u")  # the only one: wraps around to itself
@@ -85,8 +96,7 @@ async def test_next_untranslated_fuzzy_and_problem(make_app):
         assert table.current_index == 6
         problem_rows = session.select(StatusFilter.PROBLEMS, ["en", "az"])
         assert problem_rows, "the machine drafts of the seed have problems the checks find"
-        table.set_cursor(0)
-        await pilot.pause()
+        await move_to(pilot, 0)
         await pilot.press("p")
         expected = next(i for i in problem_rows if i > 0)
         assert table.current_index == expected
@@ -354,6 +364,7 @@ async def test_machine_translate_a_segment_in_a_worker(make_app, tiny_packages):
         session = review(app).session
         source = session.segments[4].text
         await pilot.press("down", "down", "down", "down")
+        await editor_follows(pilot)
         area(app, "en").clear()
         area(app, "az").clear()
         await pilot.pause()
@@ -375,8 +386,7 @@ async def test_machine_translate_every_empty_segment(make_app, tiny_packages):
         screen = review(app)
         session = screen.session
         for row in (1, 5):
-            screen.table.set_cursor(row)
-            await pilot.pause()
+            await move_to(pilot, row)
             area(app, "en").clear()
             await pilot.pause()
         assert session.counts("en").empty == 2
@@ -395,10 +405,9 @@ async def test_copy_source_and_insert_a_glossary_term(make_app, project):
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         screen = review(app)
-        session, table = screen.session, screen.table
+        session = screen.session
         row = next(i for i in range(18) if "Conseil turcique" in session.segments[i].text)
-        table.set_cursor(row)
-        await pilot.pause()
+        await move_to(pilot, row)
         (term,) = [t for t in session.terms(row) if t.source == "Conseil turcique"]
         await pilot.press("ctrl+b")
         assert session.cell(row, "en").text == session.segments[row].text
@@ -475,3 +484,42 @@ async def test_a_broken_catalog_stops_with_one_line(make_app, project):
         await loaded(pilot)
     assert app.return_code == 2
     assert "not a valid PO file" in app.error and "\n" not in app.error
+
+
+async def test_the_editor_follows_the_list_cursor_once_it_rests(make_app):
+    from workbench.tui.screens.review import ReviewSettings
+
+    app = make_app()
+    app.settings = ReviewSettings(autosave_delay=None, disk_check_interval=None, editor_delay=0.5)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        screen = review(app)
+        session = screen.session
+        await pilot.press("down", "down")
+        assert screen.table.current_index == 2
+        assert screen.editor_pending, "while the cursor moves, only the list is redrawn"
+        assert area(app, "en").text == session.cell(0, "en").text
+        await editor_follows(pilot)
+        assert area(app, "en").text == session.cell(2, "en").text
+        await pilot.press("f8")  # an action never works on a stale row
+        assert session.cell(2, "en").state is CellState.APPROVED
+        assert session.cell(3, "en").state is CellState.MACHINE
+        await editor_follows(pilot)
+        await pilot.press("enter", "ctrl+down")  # from the editor: the next row at once
+        assert not screen.editor_pending
+        assert area(app, "en").text == session.cell(4, "en").text
+
+
+async def test_approvals_feed_the_translation_memory_on_save(make_app, tmp_path):
+    from workbench.core.memory import TranslationMemory
+
+    memory_path = tmp_path / "memory.sqlite"
+    app = make_app(memory=memory_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        session = review(app).session
+        await pilot.press("f8", "ctrl+s")
+        await settle(pilot)
+    with TranslationMemory(memory_path) as memory:
+        matches = memory.lookup(session.segments[0].text, "fr", "az")
+    assert [m.target for m in matches] == [session.cell(0, "az").text]

@@ -15,6 +15,13 @@ from typing import Any
 
 import click
 
+from workbench.cli.options import (
+    domain_option,
+    glossary_option,
+    locales_option,
+    memory_option,
+    source_option,
+)
 from workbench.core.errors import InputError
 
 LAST_OPEN = Path(".workbench") / "last-open.json"
@@ -43,34 +50,11 @@ class Project:
     default=None,
     help="Target languages, comma separated: en,az (default: the catalogs already in --locales).",
 )
-@click.option(
-    "--from",
-    "source",
-    default=None,
-    help="Source language (default: from the file name, NAME.fr.txt).",
-)
-@click.option(
-    "--locales",
-    type=click.Path(path_type=Path),
-    default=Path("locales"),
-    show_default=True,
-    help="Catalog folder.",
-)
-@click.option("--domain", default=None, help="Catalog name (default: the document name).")
-@click.option(
-    "--glossary",
-    "glossaries",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Term base (TBX/CSV) whose terms are highlighted and checked; repeatable.",
-)
-@click.option(
-    "--tm",
-    "tm_path",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="Translation memory that approvals feed (default: the user's).",
-)
+@source_option("from the file name, NAME.fr.txt")
+@locales_option("--locales")
+@domain_option
+@glossary_option
+@memory_option
 @click.option("--no-tm", is_flag=True, help="Do not feed approvals to a translation memory.")
 @click.option("--theme", type=click.Choice(["dark", "light"]), default="dark", show_default=True)
 @click.pass_context

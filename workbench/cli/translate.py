@@ -77,11 +77,15 @@ def translate(
         groups[domain or document.name].append(document)
     for lang in languages:
         ensure_writable_dir(catalogs.catalog_path(locales, lang, "x").parent)
-    for name in groups:
-        existing_catalogs = [catalogs.catalog_path(locales, lang, name) for lang in languages]
-        for path in existing_catalogs:  # a broken catalog fails now, not after the translation
-            if path.exists():
-                catalogs.load_catalog(path)
+    # Reading the catalogs first finds a broken one before any translation, and what people
+    # already approved or edited there needs no machine translation.
+    settled = {
+        name: {
+            lang: catalogs.settled_msgids(catalogs.catalog_path(locales, lang, name))
+            for lang in languages
+        }
+        for name in groups
+    }
 
     glossary = load_glossary_files(glossaries)
     memory = None if no_tm else open_memory(tm_path, create=True)
@@ -99,7 +103,9 @@ def translate(
         if memory is not None:
             _feed_memory(memory, locales, languages, source_lang)
         for name, documents_of_domain in groups.items():
-            result = _run(documents_of_domain, languages, options, engines, glossary, memory)
+            result = _run(
+                documents_of_domain, languages, options, engines, glossary, memory, settled[name]
+            )
             template = catalogs.build_template(documents_of_domain, name)
             plans = [
                 catalogs.plan_catalog(
@@ -123,6 +129,7 @@ def _run(
     engines: Any,
     glossary: Any,
     memory: Any,
+    settled: dict[str, set[str]],
 ) -> Any:
     from workbench.core.pipeline import translate_documents
 
@@ -148,6 +155,7 @@ def _run(
             engines=engines,
             glossary=glossary,
             memory=memory,
+            settled=settled,
             on_progress=on_progress,
         )
 
@@ -187,6 +195,7 @@ def _report(lang: str, summary: Any, counts: dict[str, int], no_mt: bool) -> Non
         parts.append(f"{counts['memory-exact']} from memory")
     parts += [
         f"{summary.approved_kept} approved kept",
+        f"{summary.edited_kept} edited drafts kept",
         f"{summary.untranslated} untranslated",
         f"{summary.obsolete} obsolete",
     ]

@@ -41,6 +41,9 @@ MEMORY_LABEL = "TM: "
 _WORD_HYPHEN_END = re.compile(r"\w-$")
 _MACHINE_LABELS = (MT_LABEL, ALTERNATIVE_LABEL, PIVOT_LABEL, TERM_LABEL, MEMORY_LABEL)
 DEFAULT_TRANSLATOR = "workbench machine translation"
+# A person changed this draft but has not approved it yet: re-running translate keeps the text.
+EDITED_LABEL = "Edited: "
+EDITED_NOTE = f"{EDITED_LABEL}by a translator"
 
 
 class EntryState(enum.Enum):
@@ -48,6 +51,11 @@ class EntryState(enum.Enum):
     MACHINE = "machine"  # fuzzy: a draft (machine or memory) awaiting review
     APPROVED = "approved"
     OBSOLETE = "obsolete"
+
+
+def is_human_edited(entry: polib.POEntry) -> bool:
+    """A draft a translator changed (marked by the review) and has not approved yet."""
+    return any(line.startswith(EDITED_LABEL) for line in (entry.comment or "").splitlines())
 
 
 def entry_state(entry: polib.POEntry) -> EntryState:
@@ -90,6 +98,9 @@ class UpdateSummary:
     new: int = 0
     machine: int = 0  # entries given a fresh draft
     approved_kept: int = 0
+    edited_kept: int = (
+        0  # fuzzy drafts a translator changed: their text is theirs, not the machine's
+    )
     obsolete: int = 0
     untranslated: int = 0
     from_memory: int = 0
@@ -250,7 +261,7 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _strip_machine_comment(comment: str) -> str:
+def strip_machine_comment(comment: str) -> str:
     kept = [line for line in _machine_lines(comment) if not line.startswith(_MACHINE_LABELS)]
     return "\n".join(kept)
 
@@ -336,7 +347,8 @@ def merge_catalog(
 ) -> tuple[polib.POFile, UpdateSummary]:
     """Merge `template` into the catalog as msgmerge does, filling drafts where no one approved.
 
-    Approved entries keep their translation and all their comments; others get the new draft
+    Approved entries, and drafts a translator edited, keep their translation and all their
+    comments; others get the new draft
     (flagged fuzzy, described in automatic comments) or keep their old draft when there is no
     new one; sentences gone from the document become obsolete; obsolete ones that come back
     are revived with their old translation.
@@ -362,6 +374,8 @@ def merge_catalog(
         draft = drafts.get(ref.msgid)
         if entry_state(entry) is EntryState.APPROVED:
             summary.approved_kept += 1
+        elif entry.msgstr and is_human_edited(entry):
+            summary.edited_kept += 1
         elif draft is not None and (draft.best or draft.notes):
             _apply_draft(entry, draft)
             if draft.approved:
@@ -385,7 +399,7 @@ def merge_catalog(
 def _apply_draft(entry: polib.POEntry, draft: Draft) -> None:
     if draft.best:
         entry.msgstr = draft.best
-    keep = _strip_machine_comment(entry.comment)
+    keep = strip_machine_comment(entry.comment)
     entry.comment = "\n".join(part for part in (keep, machine_comment(draft)) if part)
     if draft.approved:
         entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
@@ -431,6 +445,17 @@ def write_plans(plans: Iterable[CatalogPlan], template: polib.POFile, template_f
     for plan in plans:
         atomic_write(plan.path, render(plan.po), expected=plan.stamp)
     atomic_write(template_file, render(template), expected=template_stamp)
+
+
+def settled_msgids(path: Path) -> set[str]:
+    """Sentences of the catalog at `path` that a person approved or edited (none if no file)."""
+    if not Path(path).exists():
+        return set()
+    return {
+        entry.msgid
+        for entry in load_catalog(path).entries()
+        if entry.msgstr and (entry_state(entry) is EntryState.APPROVED or is_human_edited(entry))
+    }
 
 
 def translations(catalog: Catalog, *, include_fuzzy: bool = True) -> dict[str, str]:

@@ -8,7 +8,7 @@ between batches, so the CLI can draw a bar and the TUI can run this in a worker.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -99,10 +99,15 @@ def translate_documents(
     engines: dict[str, Engine] | None = None,
     glossary: Glossary | None = None,
     memory: TranslationMemory | None = None,
+    settled: Mapping[str, Collection[str]] | None = None,
     cancel: threading.Event | None = None,
     on_progress: Callable[[Progress], None] | None = None,
 ) -> PipelineResult:
-    """Drafts for every distinct sentence of `documents` in every target language."""
+    """Drafts for every distinct sentence of `documents` in every target language.
+
+    `settled` maps a target to sentences a person already approved or edited there: they
+    need no draft, so neither the memory nor the engine is asked for them.
+    """
     options = options or PipelineOptions()
     source = source_language(documents)
     if engines is None:
@@ -113,12 +118,14 @@ def translate_documents(
         if cancel is not None and cancel.is_set():
             raise Cancelled("translation cancelled")
         drafts: dict[str, Draft] = {}
-        counts = {"memory-exact": 0, "memory-fuzzy": 0, "mt": 0, "none": 0}
-        pending = sentences
+        counts = {"memory-exact": 0, "memory-fuzzy": 0, "mt": 0, "none": 0, "settled": 0}
+        done_by_people = set((settled or {}).get(target, ()))
+        pending = [sentence for sentence in sentences if sentence not in done_by_people]
+        counts["settled"] = len(sentences) - len(pending)
         fuzzy_notes: dict[str, tuple[str, ...]] = {}
         if memory is not None:
             pending, fuzzy_notes = _use_memory(
-                memory, sentences, source, target, options, drafts, counts
+                memory, pending, source, target, options, drafts, counts
             )
         engine = engines.get(target)
         if engine is not None and pending:
@@ -174,7 +181,7 @@ def _use_memory(
 
 
 def _route_name(engine: Engine) -> str:
-    """"fr→en", or "fr→en→az" for a pivot."""
+    """ "fr→en", or "fr→en→az" for a pivot."""
     if isinstance(engine, PivotEngine):
         return f"{_route_name(engine.first)}→{engine.second.target}"
     return f"{engine.source}→{engine.target}"

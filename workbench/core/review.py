@@ -34,17 +34,20 @@ from typing import TYPE_CHECKING, Any
 import polib
 
 from workbench.core.catalog import (
+    EDITED_LABEL,
+    EDITED_NOTE,
     WRAP_WIDTH,
     Catalog,
     Draft,
     build_template,
     catalog_path,
+    is_human_edited,
     load_catalog,
     machine_comment,
     machine_record,
     merge_catalog,
+    strip_machine_comment,
 )
-from workbench.core.catalog import _strip_machine_comment as _strip_machine_comment
 from workbench.core.document import Document, Paragraph, Segment, load_document
 from workbench.core.engines.base import Hypothesis
 from workbench.core.errors import ConflictError, InputError, WorkbenchError
@@ -57,8 +60,6 @@ if TYPE_CHECKING:
     from workbench.core.glossary import Glossary
     from workbench.core.pipeline import PipelineOptions, PipelineResult, Progress
 
-EDITED_LABEL = "Edited: "
-EDITED_NOTE = f"{EDITED_LABEL}by a translator"
 MEMORY_ORIGIN = "catalog"  # what the memory records approvals made here as (see memory.py)
 
 
@@ -244,7 +245,7 @@ class ReviewSession:
         self._problems: dict[tuple[str, str, str], tuple[Problem, ...]] = {}
         self._alternatives: dict[tuple[str, str], tuple[Hypothesis, ...]] = {}
         self._versions: Counter[str] = Counter()  # msgid -> changes, for views that cache rows
-        self._find_problems = _problem_finder()
+        self._find_problems: ProblemFinder | bool | None = False  # False: not imported yet
         self._render_cache: dict[int, tuple[tuple[Any, ...], str]] = {}
 
     # --- opening -----------------------------------------------------------------------
@@ -302,7 +303,7 @@ class ReviewSession:
             lang=lang,
             catalog=catalog,
             entries=entries,
-            edited={msgid for msgid, entry in entries.items() if _has_edited_note(entry)},
+            edited={msgid for msgid, entry in entries.items() if is_human_edited(entry)},
             baseline={msgid: _value(entry) for msgid, entry in entries.items()},
         )
         _count_states(state, self._weight)
@@ -594,7 +595,7 @@ class ReviewSession:
             return False
         entry = self._ensure_entry(lane, msgid)
         human = bool(entry.msgstr) and (msgid in lane.edited or "fuzzy" not in entry.flags)
-        kept = _strip_machine_comment(entry.comment)
+        kept = strip_machine_comment(entry.comment)
         if human:
             pinned = replace(draft, hypotheses=draft.hypotheses[:1] + draft.hypotheses)
             entry.comment = _join_lines(kept, machine_comment(pinned))
@@ -669,7 +670,9 @@ class ReviewSession:
     # --- problems ----------------------------------------------------------------------
 
     def _problems_of(self, lang: str, msgid: str, text: str) -> tuple[Problem, ...]:
-        if not text or self._find_problems is None:
+        if self._find_problems is False:  # imported on first use: opening stays fast
+            self._find_problems = _problem_finder()
+        if not text or not callable(self._find_problems):
             return ()
         key = (lang, msgid, text)
         found = self._problems.get(key)
@@ -886,7 +889,7 @@ class ReviewSession:
             return
         draft = Draft(record.alternatives, record.signature, record.notes)
         pinned = replace(draft, hypotheses=draft.hypotheses[:1] + draft.hypotheses)
-        entry.comment = _join_lines(_strip_machine_comment(entry.comment), machine_comment(pinned))
+        entry.comment = _join_lines(strip_machine_comment(entry.comment), machine_comment(pinned))
 
     def _changed(self, lane: LanguageState, msgid: str) -> None:
         lane.revision += 1
@@ -950,10 +953,6 @@ def _set_fuzzy(entry: polib.POEntry, fuzzy: bool) -> None:
         entry.flags.append("fuzzy")
     elif not fuzzy:
         entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
-
-
-def _has_edited_note(entry: polib.POEntry) -> bool:
-    return any(line.startswith(EDITED_LABEL) for line in (entry.comment or "").splitlines())
 
 
 def _join_lines(*parts: str) -> str:

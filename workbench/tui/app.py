@@ -65,6 +65,13 @@ class ReviewApp(App[None]):
             yield SystemCommand(
                 key.title, f"{key.help} ({key.display})", partial(review.run_action, key.action)
             )
+        for number in range(1, 10):
+            yield SystemCommand(
+                f"Use alternative {number}",
+                f"Replace the current language's translation with machine alternative {number}.",
+                partial(review.action_choose, number),
+                discover=False,  # found by typing, not listed when the palette opens
+            )
         yield SystemCommand(
             "Stop machine translation", "Stop the running MT job.", review.action_cancel_mt
         )
@@ -89,6 +96,10 @@ class ReviewApp(App[None]):
             return
         unsaved = review.unsaved_languages()
         if not unsaved:
+            if review.saving:  # the last save is still writing: quit when it is done
+                review.quit_after_save = True
+                self.notify("Saving… the app closes when the catalogs are written.")
+                return
             self.exit()
             return
         choices = [

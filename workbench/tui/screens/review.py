@@ -55,6 +55,7 @@ class ReviewSettings:
     autosave_delay: float | None = 3.0  # seconds of quiet before changes are saved
     disk_check_interval: float | None = 2.0  # how often to look for outside changes
     check_all: bool = True  # run every check after loading (counts problems in the header)
+    editor_delay: float | None = 0.05  # the editor follows the list cursor once it rests
 
 
 _ROW_HEIGHTS = (1, 2, 3)
@@ -83,12 +84,17 @@ class ReviewScreen(Screen[None]):
         self.current_lang = self.shown[0]
         self.status = StatusFilter.ALL
         self.search_text = ""
+        self.checked = False  # every row checked: the problem counts are complete
         self._editing: int | None = None  # the row the editor shows
+        self._pending: tuple[int | None] | None = None  # (row,) the editor is to show next
+        self._follow: Timer | None = None
         self._stop = threading.Event()  # set when the screen goes: long work stops early
+        self._rows_shown = threading.Event()
         self._mt_cancel: threading.Event | None = None
         self._mt_status = ""
         self._engines: dict[str, Engine] = {}
         self._saving = False
+        self.quit_after_save = False  # asked to quit while a save was writing
         self._save_note = ""
         self._autosave: Timer | None = None
         self._asking: set[str] = set()  # languages whose disk-change question is on screen
@@ -121,12 +127,14 @@ class ReviewScreen(Screen[None]):
         for lang in self.request.targets:
             self.editor.area(lang).read_only = True
         self._update_header()
-        self._load()
+        # The first frame goes out before the heavy reading starts.
+        self.call_after_refresh(self._load)
         if self.settings.disk_check_interval:
             self.set_interval(self.settings.disk_check_interval, self._watch_disk)
 
     def on_unmount(self) -> None:
         self._stop.set()
+        self._rows_shown.set()
         if self._mt_cancel is not None:
             self._mt_cancel.set()
 
@@ -147,7 +155,7 @@ class ReviewScreen(Screen[None]):
             notes.append(self._save_note)
         if self.status is not StatusFilter.ALL:
             notes.append(f"filter: {self.status.value}")
-        self.query_one(ProgressHeader).show(self.session, self._title(), " · ".join(notes))
+        self.query_one(ProgressHeader).show_progress(self.session, self._title(), " · ".join(notes))
 
     # --- loading -----------------------------------------------------------------------------
 
@@ -172,6 +180,8 @@ class ReviewScreen(Screen[None]):
                 memory_path=request.memory,
             )
             self.post_message(messages.SessionReady(session))
+            # Let the rows reach the screen before the catalogs take the interpreter.
+            self._rows_shown.wait(timeout=2.0)
             for lang in session.targets:
                 session.attach(session.read_language(lang))
                 self.post_message(messages.LanguageLoaded(lang))
@@ -187,6 +197,7 @@ class ReviewScreen(Screen[None]):
         self.session = message.session
         self.table.show(self.session, range(len(self.session)), self.shown, self.current_lang)
         self._update_header()
+        self.call_after_refresh(self._rows_shown.set)
 
     def on_language_loaded(self, message: messages.LanguageLoaded) -> None:
         self.editor.area(message.lang).read_only = False
@@ -198,6 +209,7 @@ class ReviewScreen(Screen[None]):
         self.app.exit(return_code=2, message=message.message)
 
     def on_checks_done(self, message: messages.ChecksDone) -> None:
+        self.checked = True
         self.table.refresh_rows()
         self._show_details()
         self._update_header()
@@ -205,8 +217,32 @@ class ReviewScreen(Screen[None]):
     # --- the current row -------------------------------------------------------------------
 
     def on_segment_table_cursor_moved(self, message: SegmentTable.CursorMoved) -> None:
-        self._commit_editors()
-        self._show_row(message.index)
+        # Browsing the list (holding Down) redraws only the list; the editor follows once the
+        # cursor rests. From an editor, the next row must be there before the next keystroke.
+        self._pending = (message.index,)
+        delay = self.settings.editor_delay
+        if self._follow is not None:
+            self._follow.stop()
+            self._follow = None
+        if delay and not isinstance(self.focused, TextArea):
+            self._follow = self.set_timer(delay, self._sync)
+        else:
+            self._sync()
+
+    def _sync(self) -> None:
+        """Save what the editors hold, then show the row under the cursor in them."""
+        if self._follow is not None:
+            self._follow.stop()
+            self._follow = None
+        self._write_editors()
+        if self._pending is not None:
+            (index,), self._pending = self._pending, None
+            self._show_row(index)
+
+    @property
+    def editor_pending(self) -> bool:
+        """The editor still shows another row than the one under the cursor."""
+        return self._pending is not None
 
     def _show_row(self, index: int | None, *, force: bool = False) -> None:
         if self.session is None:
@@ -218,8 +254,9 @@ class ReviewScreen(Screen[None]):
         position = f"{table.cursor + 1}/{len(table.view)}" if table.view else "0/0"
         if index is not None and len(table.view) != len(self.session):
             position += f" (#{index + 1} of {len(self.session)})"
-        self.editor.show_row(self.session, index, position, self.current_lang)
-        self._show_details()
+        with self.app.batch_update():
+            self.editor.show_row(self.session, index, position, self.current_lang)
+            self._show_details()
 
     def _show_details(self) -> None:
         self.query_one(DetailsPanel).show(
@@ -230,6 +267,10 @@ class ReviewScreen(Screen[None]):
         return self.session is not None and self.session.is_loaded(lang)
 
     def _commit_editors(self) -> None:
+        """Before an action: the editors' text saved, and the editor on the cursor's row."""
+        self._sync()
+
+    def _write_editors(self) -> None:
         """Write what the editors hold to the session (keys can outrun Changed messages)."""
         if self.session is None or self._editing is None:
             return
@@ -666,7 +707,7 @@ class ReviewScreen(Screen[None]):
         self._update_header()
         for lang in report.conflicts:
             self._ask_about_disk(lang, after_save=True)
-        if message.quit_after and not report.conflicts:
+        if (message.quit_after or self.quit_after_save) and not report.conflicts:
             self.app.exit()
 
     def on_save_failed(self, message: messages.SaveFailed) -> None:
@@ -764,6 +805,10 @@ class ReviewScreen(Screen[None]):
         self._schedule_autosave()
 
     # --- for the app ------------------------------------------------------------------------
+
+    @property
+    def saving(self) -> bool:
+        return self._saving
 
     def unsaved_languages(self) -> tuple[str, ...]:
         self._commit_editors()

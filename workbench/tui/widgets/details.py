@@ -25,10 +25,11 @@ class DetailsPanel(Static):
         if session is None or index is None:
             self.update("")
             return
+        # Short and decisive first (problems, terms), then the long list of alternatives.
         parts: list[str | tuple[str, str]] = []
-        parts += _alternatives(session, index, current)
-        parts += _terms(session, index, languages)
         parts += _problems(session, index, languages)
+        parts += _terms(session, index, languages)
+        parts += _alternatives(session, index, current)
         self.update(Content.assemble(*parts))
 
 
@@ -76,7 +77,7 @@ def _problems(
 ) -> list[str | tuple[str, str]]:
     found = [(lang, p) for lang in languages for p in session.problems(index, lang)]
     if not found:
-        return [("Problems", "bold"), (" none", "$text-muted")]
+        return [("Problems", "bold"), (" none\n", "$text-muted")]
     parts: list[str | tuple[str, str]] = [(f"Problems ({len(found)})", "bold"), "\n"]
     for lang, problem in found:
         parts += [

@@ -12,11 +12,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Label, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from workbench.core.languages import language_name
+from workbench.tui.widgets.caption import Caption
 
 if TYPE_CHECKING:
     from workbench.core.review import ReviewSession
@@ -34,7 +35,7 @@ class TargetEditor(Horizontal):
         self.lang = lang
 
     def compose(self) -> ComposeResult:
-        yield Label(self.lang, classes="target-label")
+        yield Caption(self.lang, classes="target-label")
         area = TextArea(
             "",
             id=editor_id(self.lang),
@@ -52,14 +53,16 @@ class TargetEditor(Horizontal):
         return self.query_one(TextArea)
 
     def show(self, text: str, mark: str, current: bool) -> None:
-        label = self.query_one(".target-label", Label)
-        pointer = "▸" if current else " "
-        label.update(f"{pointer}{self.lang} {mark}")
-        self.set_class(current, "-current")
+        self.show_mark(mark, current)
         area = self.area
         if area.text != text:
             area.load_text(text)  # also clears the undo history: it belongs to one row
             area.move_cursor((0, 0))
+
+    def show_mark(self, mark: str, current: bool) -> None:
+        pointer = "▸" if current else " "
+        self.query_one(".target-label", Caption).show(f"{pointer}{self.lang} {mark}")
+        self.set_class(current, "-current")
 
 
 class SegmentEditor(Vertical):
@@ -70,8 +73,9 @@ class SegmentEditor(Vertical):
         self.targets = tuple(targets)
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="source-title")
-        yield Static("", id="source")
+        yield Caption("", id="source-title")
+        with VerticalScroll(id="source-scroll"):
+            yield Static("", id="source")
         for lang in self.targets:
             yield TargetEditor(lang)
 
@@ -92,16 +96,16 @@ class SegmentEditor(Vertical):
         position: str,
         current: str,
     ) -> None:
-        title = self.query_one("#source-title", Static)
+        title = self.query_one("#source-title", Caption)
         source = self.query_one("#source", Static)
         if index is None:
-            title.update("No segment")
+            title.show("No segment")
             source.update("")
             for lang in self.targets:
                 self.target(lang).show("", "  ", lang == current)
             return
         segment = session.segments[index]
-        title.update(
+        title.show(
             Content.assemble(
                 (f"Segment {position}", "bold"),
                 (f" · {segment.id} · {language_name(session.source_lang)}", "$text-muted"),
@@ -115,11 +119,7 @@ class SegmentEditor(Vertical):
     def show_marks(self, session: ReviewSession, index: int, current: str) -> None:
         """Update the state marks only (the text is what the translator is typing)."""
         for lang in self.targets:
-            target = self.target(lang)
-            label = target.query_one(".target-label", Label)
-            pointer = "▸" if lang == current else " "
-            label.update(f"{pointer}{lang} {session.cell(index, lang).mark}")
-            target.set_class(lang == current, "-current")
+            self.target(lang).show_mark(session.cell(index, lang).mark, lang == current)
 
 
 def highlight_terms(session: ReviewSession, index: int) -> Content:

@@ -5,18 +5,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.content import Content
-from textual.widgets import Static
 
 from workbench.core.review import PROBLEM_MARK, STATE_MARKS, CellState
+from workbench.tui.widgets.caption import Caption
 
 if TYPE_CHECKING:
     from workbench.core.review import ReviewSession
 
 
-class ProgressHeader(Static):
+class ProgressHeader(Caption):
     """`en 8% ✓3 ~35 ·2 !4 │ az …` then the document and what the app is doing."""
 
-    def show(self, session: ReviewSession | None, title: str, status: str = "") -> None:
+    def show_progress(self, session: ReviewSession | None, title: str, status: str = "") -> None:
         parts: list[str | tuple[str, str] | Content] = []
         if session is not None:
             for lang in session.targets:
@@ -27,7 +27,7 @@ class ProgressHeader(Static):
         parts.append((f" {title}", "bold"))
         if status:
             parts.append((f" · {status}", "$text-warning"))
-        self.update(Content.assemble(*parts))
+        self.show(Content.assemble(*parts))
 
 
 def _language_counts(session: ReviewSession, lang: str) -> list[str | tuple[str, str]]:
