@@ -98,3 +98,13 @@ def test_bad_metadata_is_refused(run, tmp_path, de_en_package):
 def test_bad_spec_and_missing_file(run):
     assert "language pair like fr:en" in one_line_error(run("models", "install", "french"))
     assert "not found" in one_line_error(run("models", "install", "nowhere.argosmodel"))
+
+
+def test_python_dash_m_workbench_runs_the_cli():
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "workbench", "--version"], capture_output=True, text=True
+    )
+    assert result.returncode == 0 and "workbench" in result.stdout

@@ -173,3 +173,13 @@ def test_rerun_keeps_a_draft_a_translator_edited_but_has_not_approved():
     assert merged.find("Un.").msgstr == "One, as I wrote it." and merged.find("Un.").fuzzy
     assert merged.find("Deux.").msgstr == "new two"
     assert (summary.edited_kept, summary.machine) == (1, 1)
+
+
+def test_memory_suggestions_are_read_back():
+    pot = build_template([_doc("Bonjour.")], "demo")
+    draft = Draft(
+        (Hypothesis("Hello.", -0.1),), "sig", notes=("TM: 87% | Hello there.", "TM: 76% | Hi.")
+    )
+    po, _ = merge_catalog(None, pot, "en", {"Bonjour.": draft})
+    record = machine_record(parse_po(render(po)).find("Bonjour."))
+    assert [(m.percent, m.text) for m in record.memory] == [(87, "Hello there."), (76, "Hi.")]

@@ -82,6 +82,14 @@ class Draft:
 
 
 @dataclass(frozen=True)
+class MemorySuggestion:
+    """A translation memory match recorded on an entry: how similar its source was, and its text."""
+
+    percent: int
+    text: str
+
+
+@dataclass(frozen=True)
 class MachineRecord:
     """The machine output recorded on an entry, read back from its comments."""
 
@@ -90,6 +98,7 @@ class MachineRecord:
     alternatives: tuple[Hypothesis, ...]  # every candidate, best first (the first is the MT output)
     pivot: str | None
     notes: tuple[str, ...]
+    memory: tuple[MemorySuggestion, ...] = ()  # memory matches offered beside the MT, best first
 
 
 @dataclass
@@ -217,6 +226,7 @@ def machine_record(entry: polib.POEntry) -> MachineRecord | None:
     signature, score, pivot = "", None, None
     alternatives: list[Hypothesis] = []
     notes: list[str] = []
+    memory: list[MemorySuggestion] = []
     for line in _machine_lines(entry.comment):
         if line.startswith(MT_LABEL):
             signature, _, score_text = line[len(MT_LABEL) :].rpartition("; score ")
@@ -226,13 +236,18 @@ def machine_record(entry: polib.POEntry) -> MachineRecord | None:
             alternatives.append(Hypothesis(text, _float(score_text) or 0.0))
         elif line.startswith(PIVOT_LABEL):
             pivot = line.partition(": ")[2]
-        elif line.startswith((TERM_LABEL, MEMORY_LABEL)):
+        elif line.startswith(MEMORY_LABEL):
+            notes.append(line)
+            percent, _, text = line[len(MEMORY_LABEL) :].partition("% | ")
+            if percent.isdigit() and text:
+                memory.append(MemorySuggestion(int(percent), text))
+        elif line.startswith(TERM_LABEL):
             notes.append(line)
     if not signature and not notes:
         return None
     first = Hypothesis(entry.msgstr if "fuzzy" in entry.flags else "", score or 0.0, pivot)
     candidates = ((first,) if first.text else ()) + tuple(alternatives)
-    return MachineRecord(signature, score, candidates, pivot, tuple(notes))
+    return MachineRecord(signature, score, candidates, pivot, tuple(notes), tuple(memory))
 
 
 def _machine_lines(comment: str) -> list[str]:

@@ -165,7 +165,7 @@ def _use_memory(
             drafts[sentence] = Draft(
                 (Hypothesis(best.target, 0.0),),
                 signature="translation memory",
-                notes=(f"{MEMORY_LABEL}100% | {best.origin}",),
+                notes=(f"{MEMORY_LABEL}100% | {' '.join(best.target.split())}",),
                 origin="tm-exact",
                 approved=options.trust_exact,
             )
