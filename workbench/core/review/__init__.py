@@ -1,0 +1,64 @@
+"""A review session: one document, its catalog in each target language, and a translator's work.
+
+The TUI is a view on this model and holds no domain logic. A *row* is a segment of the
+document; segments with identical text share one catalog entry (one msgid), so changing one
+changes them all. A *cell* is a row in one target language, in one of these states:
+
+- empty: no translation;
+- machine: a draft (machine or memory) awaiting review (fuzzy);
+- edited: a draft a person changed, still awaiting approval (fuzzy, with an `Edited:` note);
+- approved: translated and not fuzzy.
+
+Edits never lose the machine output: before a person changes or approves a draft, every
+machine candidate is written to the entry's comments as an alternative ("pinned"), so the
+n-best list survives in the catalog.
+
+Catalogs are read and written off the UI thread: `read_language()` builds a language's state
+without touching the session, `attach()` / `merge_from()` install it in one step, and
+`save()` writes every changed catalog atomically, refusing (per language) when the file
+changed on disk since it was read.
+
+The parts, one job each: `state` (the values), `model` (the shared state and reading it),
+`terms`, `finding`, `editing`, `machine`, `saving`, `merging`, and `session`, which puts them
+together as `ReviewSession`. Import from this package, not from the parts.
+"""
+
+from workbench.core.catalog import EDITED_LABEL, EDITED_NOTE
+from workbench.core.review.machine import document_of
+from workbench.core.review.merging import MergeReport
+from workbench.core.review.model import ProblemFinder
+from workbench.core.review.saving import MEMORY_ORIGIN, SaveReport
+from workbench.core.review.session import ReviewSession
+from workbench.core.review.state import (
+    PROBLEM_MARK,
+    STATE_MARKS,
+    Cell,
+    CellState,
+    Counts,
+    LanguageState,
+    Row,
+    StatusFilter,
+    TermInfo,
+    TermRendering,
+)
+
+__all__ = [
+    "EDITED_LABEL",
+    "EDITED_NOTE",
+    "MEMORY_ORIGIN",
+    "PROBLEM_MARK",
+    "STATE_MARKS",
+    "Cell",
+    "CellState",
+    "Counts",
+    "LanguageState",
+    "MergeReport",
+    "ProblemFinder",
+    "ReviewSession",
+    "Row",
+    "SaveReport",
+    "StatusFilter",
+    "TermInfo",
+    "TermRendering",
+    "document_of",
+]

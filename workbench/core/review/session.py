@@ -1,0 +1,52 @@
+"""`ReviewSession`: the parts of a review put together, and opening one from files."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from workbench.core.document import load_document
+from workbench.core.review.editing import EditingMixin
+from workbench.core.review.finding import FindingMixin
+from workbench.core.review.machine import MachineMixin
+from workbench.core.review.merging import MergingMixin
+from workbench.core.review.saving import SavingMixin
+from workbench.core.review.terms import TermsMixin
+
+
+class ReviewSession(
+    TermsMixin, FindingMixin, EditingMixin, MachineMixin, SavingMixin, MergingMixin
+):
+    """A document under review in several target languages."""
+
+    # --- opening -----------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        document_path: Path,
+        targets: Sequence[str],
+        locales: Path,
+        *,
+        source_lang: str | None = None,
+        domain: str | None = None,
+        glossary_paths: Sequence[Path] = (),
+        memory_path: Path | None = None,
+    ) -> ReviewSession:
+        """Read the document, the glossaries and every target's catalog."""
+        document = load_document(Path(document_path), source_lang)
+        glossary = None
+        if glossary_paths:
+            from workbench.core.glossary import load_glossaries
+
+            glossary = load_glossaries(list(glossary_paths))
+        session = cls(
+            document,
+            targets,
+            locales,
+            domain=domain,
+            glossary=glossary,
+            memory_path=memory_path,
+        )
+        session.load()
+        return session

@@ -1,0 +1,118 @@
+"""The current row: the editor following the list cursor, and the editors' text written back.
+
+Browsing the list redraws only the list; the editor follows once the cursor rests. Every
+change goes through `_write`, then `_after_change` redraws what changed and schedules the
+autosave (see `saving.py`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.widgets import TextArea
+
+from workbench.tui.screens.review.part import ScreenPart
+from workbench.tui.widgets.details import DetailsPanel
+from workbench.tui.widgets.segment_table import SegmentTable
+
+
+class CurrentRowMixin(ScreenPart):
+    """Which row and language the editor shows, and keeping the session in step with it."""
+
+    def on_segment_table_cursor_moved(self, message: SegmentTable.CursorMoved) -> None:
+        # Browsing the list (holding Down) redraws only the list; the editor follows once the
+        # cursor rests. From an editor, the next row must be there before the next keystroke.
+        self._pending = (message.index,)
+        delay = self.settings.editor_delay
+        if self._follow is not None:
+            self._follow.stop()
+            self._follow = None
+        if delay and not isinstance(self.focused, TextArea):
+            self._follow = self.set_timer(delay, self._sync)
+        else:
+            self._sync()
+
+    def _sync(self) -> None:
+        """Save what the editors hold, then show the row under the cursor in them."""
+        if self._follow is not None:
+            self._follow.stop()
+            self._follow = None
+        self._write_editors()
+        if self._pending is not None:
+            (index,), self._pending = self._pending, None
+            self._show_row(index)
+
+    @property
+    def editor_pending(self) -> bool:
+        """The editor still shows another row than the one under the cursor."""
+        return self._pending is not None
+
+    def _show_row(self, index: int | None, *, force: bool = False) -> None:
+        if self.session is None:
+            return
+        if index == self._editing and not force:
+            return
+        self._editing = index
+        table = self.table
+        position = f"{table.cursor + 1}/{len(table.view)}" if table.view else "0/0"
+        if index is not None and len(table.view) != len(self.session):
+            position += f" (#{index + 1} of {len(self.session)})"
+        with self.app.batch_update():
+            self.editor.show_row(self.session, index, position, self.current_lang)
+            self._show_details()
+
+    def _show_details(self) -> None:
+        self.query_one(DetailsPanel).show(
+            self.session, self._editing, self.current_lang, self.shown
+        )
+
+    def _loaded(self, lang: str) -> bool:
+        return self.session is not None and self.session.is_loaded(lang)
+
+    def _commit_editors(self) -> None:
+        """Before an action: the editors' text saved, and the editor on the cursor's row."""
+        self._sync()
+
+    def _write_editors(self) -> None:
+        """Write what the editors hold to the session (keys can outrun Changed messages)."""
+        if self.session is None or self._editing is None:
+            return
+        for lang in self.shown:
+            if self._loaded(lang):
+                self._write(lang, self.editor.area(lang).text)
+
+    def _write(self, lang: str, text: str) -> None:
+        assert self.session is not None and self._editing is not None
+        if self.session.set_translation(self._editing, lang, text):
+            self._after_change(self._editing)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        area_id = event.text_area.id or ""
+        lang = area_id.removeprefix("text-")
+        if self._editing is None or lang not in self.request.targets or not self._loaded(lang):
+            return
+        self._write(lang, event.text_area.text)
+
+    def _after_change(self, index: int) -> None:
+        assert self.session is not None
+        self.table.refresh_rows(self.session.siblings(index))
+        if index == self._editing:
+            self.editor.show_marks(self.session, index, self.current_lang)
+            self._show_details()
+        self._save_note = ""
+        self._update_header()
+        self._schedule_autosave()
+
+    def on_descendant_focus(self, event: Any) -> None:
+        widget = event.widget
+        if isinstance(widget, TextArea) and (widget.id or "").startswith("text-"):
+            self._set_current_language(widget.id.removeprefix("text-"))
+
+    def _set_current_language(self, lang: str) -> None:
+        if lang == self.current_lang:
+            return
+        self.current_lang = lang
+        self.table.set_current_language(lang)
+        if self.session is not None and self._editing is not None:
+            self.editor.show_marks(self.session, self._editing, lang)
+        self._show_details()

@@ -1,0 +1,69 @@
+"""Loading: the document and catalogs read in a worker, shown as they arrive, then checked."""
+
+from __future__ import annotations
+
+from textual import work
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.review import ReviewSession
+from workbench.tui import messages
+from workbench.tui.screens.review.part import ScreenPart
+
+
+class LoadingMixin(ScreenPart):
+    """The load worker and the messages it posts back."""
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load(self) -> None:
+        request = self.request
+        try:
+            from workbench.core.document import load_document
+
+            document = load_document(request.document, request.source_lang)
+            glossary = None
+            if request.glossaries:
+                from workbench.core.glossary import load_glossaries
+
+                glossary = load_glossaries(list(request.glossaries))
+            session = ReviewSession(
+                document,
+                request.targets,
+                request.locales,
+                domain=request.domain,
+                glossary=glossary,
+                memory_path=request.memory,
+            )
+            self.post_message(messages.SessionReady(session))
+            # Let the rows reach the screen before the catalogs take the interpreter.
+            self._rows_shown.wait(timeout=2.0)
+            for lang in session.targets:
+                session.attach(session.read_language(lang))
+                self.post_message(messages.LanguageLoaded(lang))
+        except WorkbenchError as error:
+            self.post_message(messages.LoadFailed(str(error)))
+            return
+        if self.settings.check_all:
+            session.check_all(cancel=self._stop)
+            if not self._stop.is_set():
+                self.post_message(messages.ChecksDone())
+
+    def on_session_ready(self, message: messages.SessionReady) -> None:
+        self.session = message.session
+        self.table.show(self.session, range(len(self.session)), self.shown, self.current_lang)
+        self._update_header()
+        self.call_after_refresh(self._rows_shown.set)
+
+    def on_language_loaded(self, message: messages.LanguageLoaded) -> None:
+        self.editor.area(message.lang).read_only = False
+        self.table.refresh_rows()
+        self._show_row(self.table.current_index, force=True)
+        self._update_header()
+
+    def on_load_failed(self, message: messages.LoadFailed) -> None:
+        self.app.exit(return_code=2, message=message.message)
+
+    def on_checks_done(self, message: messages.ChecksDone) -> None:
+        self.checked = True
+        self.table.refresh_rows()
+        self._show_details()
+        self._update_header()

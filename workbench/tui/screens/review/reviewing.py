@@ -1,0 +1,97 @@
+"""Reviewing the current row: approving, unapproving, alternatives, source and glossary terms.
+
+Text put in by an action goes through the editor, so Ctrl+Z undoes it.
+"""
+
+from __future__ import annotations
+
+from workbench.tui.screens.dialogs import Choice, ChoiceDialog
+from workbench.tui.screens.review.part import ScreenPart
+
+
+class ReviewingMixin(ScreenPart):
+    """The actions that change the current row's translations."""
+
+    def _approve_row(self) -> bool:
+        self._commit_editors()
+        if self.session is None or self._editing is None:
+            return False
+        changed = False
+        for lang in self.shown:
+            if self._loaded(lang) and self.session.approve(self._editing, lang):
+                changed = True
+        if changed:
+            self._after_change(self._editing)
+        return True
+
+    def action_approve(self) -> None:
+        self._approve_row()
+
+    def action_approve_next(self) -> None:
+        if not self._approve_row():
+            return
+        table = self.table
+        if table.cursor >= len(table.view) - 1:
+            self.notify("Last segment: nothing after this one.", timeout=3)
+            return
+        table.set_cursor(table.cursor + 1)
+
+    def action_unapprove(self) -> None:
+        self._commit_editors()
+        if self.session is None or self._editing is None or not self._loaded(self.current_lang):
+            return
+        if self.session.unapprove(self._editing, self.current_lang):
+            self._after_change(self._editing)
+
+    def _replace_text(self, text: str) -> None:
+        """Replace the current language's text through its editor, so Ctrl+Z undoes it."""
+        area = self.editor.area(self.current_lang)
+        if area.read_only:
+            return
+        area.replace(text, (0, 0), area.document.end, maintain_selection_offset=False)
+        self._write(self.current_lang, area.text)
+
+    def action_choose(self, number: int) -> None:
+        if self.session is None or self._editing is None:
+            return
+        candidates = self.session.alternatives(self._editing, self.current_lang)
+        if not 1 <= number <= len(candidates):
+            self.notify(f"No alternative {number} for {self.current_lang}.", timeout=3)
+            return
+        self._replace_text(candidates[number - 1].text)
+
+    def action_copy_source(self) -> None:
+        if self.session is not None and self._editing is not None:
+            self._replace_text(self.session.segments[self._editing].text)
+
+    def action_insert_term(self) -> None:
+        if self.session is None or self._editing is None:
+            return
+        renderings = [
+            (term.source, rendering.expected)
+            for term in self.session.terms(self._editing)
+            for rendering in term.renderings
+            if rendering.lang == self.current_lang
+        ]
+        if not renderings:
+            self.notify("No glossary term in this segment.", timeout=3)
+            return
+        if len(renderings) == 1:
+            self._insert(renderings[0][1])
+            return
+        choices = [
+            Choice(str(number), f"{source} → {expected}", expected)
+            for number, (source, expected) in enumerate(renderings[:9], 1)
+        ]
+        self.app.push_screen(
+            ChoiceDialog("Insert a glossary term", "", choices),
+            lambda chosen: self._insert(chosen) if chosen else None,
+        )
+
+    def _insert(self, text: str) -> None:
+        area = self.editor.area(self.current_lang)
+        if area.read_only:
+            return
+        area.insert(text)
+        area.focus()
+        self._write(self.current_lang, area.text)
