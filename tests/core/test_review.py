@@ -372,3 +372,24 @@ def test_an_obsolete_entry_is_revived_when_its_sentence_returns(tmp_path, monkey
     session.save()
     saved = polib.pofile(str(session.catalog_path("en")))
     assert [(e.msgid, e.msgstr, e.obsolete) for e in saved] == [("Bonjour.", "Good morning.", 0)]
+
+
+def test_fuzzy_memory_matches_are_offered_and_chosen_like_alternatives(
+    tmp_path, seed_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    document = load_document(seed_path)
+    template = build_template([document], document.name)
+    first = template[0].msgid
+    drafts = {entry.msgid: machine_draft(entry.msgid, "en") for entry in template}
+    drafts[first] = Draft(
+        drafts[first].hypotheses, "test-engine 1.0", notes=("TM: 88% | From the memory.",)
+    )
+    po, _ = merge_catalog(None, template, "en", drafts)
+    atomic_write(catalog_path(tmp_path / "locales", "en", document.name), render(po))
+    session = ReviewSession.open(document.path, ("en",), tmp_path / "locales")
+    offered = session.alternatives(0, "en")
+    assert [h.text for h in offered][-1] == "From the memory."
+    assert offered[-1].origin == "TM 88%"
+    session.choose_alternative(0, "en", len(offered))
+    assert session.cell(0, "en").text == "From the memory."

@@ -538,7 +538,11 @@ def test_spans_cover_every_non_space_character_once(seed: int, lang: str) -> Non
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
-        ("fr", "Je ne sais pas ce qu'il y a. Il part.", ["Je ne sais pas ce qu'il y a.", "Il part."]),
+        (
+            "fr",
+            "Je ne sais pas ce qu'il y a. Il part.",
+            ["Je ne sais pas ce qu'il y a.", "Il part."],
+        ),
         ("fr", "Il pense à. Puis il part.", ["Il pense à.", "Puis il part."]),
         ("en", "He said it was plan a. Then he left.", ["He said it was plan a.", "Then he left."]),
     ],

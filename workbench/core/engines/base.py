@@ -26,6 +26,7 @@ class Hypothesis:
     text: str
     score: float
     pivot: str | None = None  # the intermediate (English) text, for a pivoted translation
+    origin: str = ""  # where a candidate that is not the engine's came from ("TM 87%")
 
 
 class Engine(ABC):

@@ -197,6 +197,11 @@ class SessionModel:
                 candidates = list(record.alternatives)
                 if msgid in lane.edited and candidates and "fuzzy" in entry.flags and entry.msgstr:
                     candidates = candidates[1:]  # machine_record's first is the edited text
+                # Fuzzy memory matches are candidates too, after the engine's own.
+                candidates += [
+                    Hypothesis(match.text, match.percent / 100, origin=f"TM {match.percent}%")
+                    for match in record.memory
+                ]
                 found = unique_hypotheses(candidates)
         self._alternatives[key] = found
         return found

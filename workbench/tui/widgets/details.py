@@ -44,7 +44,7 @@ def _alternatives(session: ReviewSession, index: int, lang: str) -> list[str | t
         parts += [
             (f" {number}{chosen}", "bold $text-accent"),
             f"{hypothesis.text} ",
-            (f"{hypothesis.score:.2f}\n", "$text-muted"),
+            (f"{hypothesis.origin or f'{hypothesis.score:.2f}'}\n", "$text-muted"),
         ]
     return parts
 
