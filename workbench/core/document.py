@@ -7,6 +7,7 @@ Offsets index the document's text exactly as read (BOM removed, line endings kep
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ from workbench.core.textio import read_text
 _LINE_BREAK = r"(?:\r\n|\n|\r(?!\n))"
 _PARAGRAPH_BREAK = re.compile(rf"{_LINE_BREAK}[ \t\f\v]*{_LINE_BREAK}(?:[ \t\f\v]*{_LINE_BREAK})*")
 _WHITESPACE_RUN = re.compile(r"\s+")
+_FOLDABLE = re.compile(r"\s\s|[^\S ]")  # two white spaces in a row, or any but a plain space
 # "name.fr.txt" -> ("name", "fr"); the language part is a BCP-47-ish code.
 _LANGUAGE_SUFFIX = re.compile(r"^(?P<stem>.+)\.(?P<lang>[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})?)$")
 
@@ -100,7 +102,7 @@ def parse_document(text: str, lang: str, path: Path | None = None) -> Document:
                     start=absolute_start,
                     end=absolute_end,
                     line=_line_of(line_starts, absolute_start),
-                    text=_WHITESPACE_RUN.sub(" ", text[absolute_start:absolute_end]),
+                    text=_fold_whitespace(text[absolute_start:absolute_end]),
                 )
             )
         if segments:
@@ -146,6 +148,11 @@ def rebuild(
     return "".join(pieces)
 
 
+def _fold_whitespace(sentence: str) -> str:
+    # Most sentences have nothing to fold; the regular expression is only paid when needed.
+    return _WHITESPACE_RUN.sub(" ", sentence) if _FOLDABLE.search(sentence) else sentence
+
+
 def _paragraph_spans(text: str) -> Iterator[tuple[int, int]]:
     cursor = 0
     for match in _PARAGRAPH_BREAK.finditer(text):
@@ -171,6 +178,4 @@ def _line_starts(text: str) -> list[int]:
 
 
 def _line_of(line_starts: list[int], offset: int) -> int:
-    from bisect import bisect_right
-
     return bisect_right(line_starts, offset)
