@@ -327,7 +327,7 @@ def test_add_catalog_needs_to_know_both_languages(memory, tmp_path):
         memory.add_catalog(path)
     assert memory.add_catalog(path, "fr") == 3
     write_catalog(path, **{"X-Source-Language": "fr"})
-    with pytest.raises(InputError, match="no Language header"):
+    with pytest.raises(InputError, match="set its Language header"):
         memory.add_catalog(path)
 
 

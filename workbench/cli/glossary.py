@@ -22,7 +22,6 @@ from workbench.cli import EXIT_PROBLEMS
 from workbench.core.catalog import Catalog, load_catalog
 from workbench.core.errors import InputError
 from workbench.core.glossary import Glossary, TermStatus, load_glossaries, load_glossary
-from workbench.core.languages import normalise_language
 from workbench.core.tbx import render_tbx
 from workbench.core.term_check import TermChecker, TermProblem
 from workbench.core.textio import atomic_write
@@ -105,7 +104,7 @@ def _catalog_files(paths: tuple[Path, ...]) -> list[Path]:
 
 
 def _check_catalog(catalog: Catalog, term_base: Glossary, source: str | None) -> _CatalogReport:
-    source_lang, target_lang = _languages(catalog, source)
+    source_lang, target_lang = catalog.languages(source)
     checker = TermChecker(term_base, source_lang, target_lang)
     report = _CatalogReport(catalog.path, source_lang, target_lang)
     for entry in catalog.entries():
@@ -119,19 +118,6 @@ def _check_catalog(catalog: Catalog, term_base: Glossary, source: str | None) ->
         if problems:
             report.entries.append(_EntryReport(entry.linenum, entry.msgid, entry.msgctxt, problems))
     return report
-
-
-def _languages(catalog: Catalog, source: str | None) -> tuple[str, str]:
-    target = catalog.language
-    if not target:
-        raise InputError(f"{catalog.path} has no Language header; set it to the target language")
-    source = source or catalog.source_language
-    if not source:
-        raise InputError(
-            f"cannot tell the source language of {catalog.path}: it has no X-Source-Language "
-            f"header; pass --from fr"
-        )
-    return normalise_language(source), normalise_language(target)
 
 
 def _translated_pairs(entry: polib.POEntry) -> list[tuple[str, str]]:

@@ -143,6 +143,27 @@ class Catalog:
     def source_language(self) -> str:
         return self.po.metadata.get("X-Source-Language", "")
 
+    def languages(
+        self, source: str | None = None, *, default_source: str | None = None
+    ) -> tuple[str, str]:
+        """(source, target) languages, normalised: the target from the Language header (else the
+        LANG/LC_MESSAGES/ folder), the source from `source`, else X-Source-Language, else
+        `default_source`; an InputError that says what to set when either is unknown."""
+        folder = self.path.parent
+        target = self.language or (folder.parent.name if folder.name == "LC_MESSAGES" else "")
+        if not target:
+            raise InputError(
+                f"cannot tell the language of {self.path}: set its Language header (e.g. Language: az) "
+                f"or keep it under LANG/LC_MESSAGES/"
+            )
+        source = source or self.source_language or default_source
+        if not source:
+            raise InputError(
+                f"cannot tell the source language of {self.path}: it has no X-Source-Language header; "
+                f"pass --from (e.g. --from fr)"
+            )
+        return normalise_language(source), normalise_language(target)
+
     def entries(self) -> list[polib.POEntry]:
         """The live (non-obsolete) entries, in file order."""
         return [entry for entry in self.po if not entry.obsolete]

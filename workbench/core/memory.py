@@ -648,15 +648,7 @@ def _user_error(path: Path, error: sqlite3.Error) -> WorkbenchError:
 def catalog_units(po_path: Path, source_lang: str | None = None) -> list[MemoryUnit]:
     """The approved entries of a PO catalog as memory units (see TranslationMemory.add_catalog)."""
     catalog = load_catalog(po_path)
-    target_lang = catalog.language
-    if not target_lang:
-        raise InputError(f"{po_path} has no Language header; add one (e.g. Language: az) and retry")
-    source = source_lang or catalog.source_language
-    if not source:
-        raise InputError(
-            f"cannot tell the source language of {po_path}: it has no X-Source-Language "
-            f"header; pass --from (e.g. --from fr)"
-        )
+    source, target_lang = catalog.languages(source_lang)
     translator = catalog_translator(catalog.po)
     revised = _po_time(catalog.po.metadata.get("PO-Revision-Date", ""))
     return [

@@ -18,7 +18,6 @@ from workbench.core.catalog import Catalog, load_catalog
 from workbench.core.checks.base import Problem, Severity
 from workbench.core.checks.registry import run_checks, select_checks
 from workbench.core.errors import InputError
-from workbench.core.languages import normalise_language
 
 if TYPE_CHECKING:
     from workbench.core.glossary import Glossary
@@ -60,20 +59,9 @@ def find_catalogs(paths: Iterable[Path]) -> list[Path]:
 
 
 def catalog_languages(catalog: Catalog, source_lang: str | None = None) -> tuple[str, str]:
-    """(source, target) language of a catalog, normalised; InputError if the target is unknown."""
-    target = catalog.language or _language_from_folder(catalog.path)
-    if not target:
-        raise InputError(
-            f"cannot tell the language of {catalog.path}: set its Language header "
-            f"or keep it under LANG/LC_MESSAGES/"
-        )
-    source = source_lang or catalog.source_language or DEFAULT_SOURCE_LANGUAGE
-    return normalise_language(source), normalise_language(target)
-
-
-def _language_from_folder(path: Path) -> str:
-    parent = Path(path).parent
-    return parent.parent.name if parent.name == "LC_MESSAGES" else ""
+    """(source, target) language of a catalog; a catalog that names no source is checked as
+    translated from English, the language most gettext catalogs are written in."""
+    return catalog.languages(source_lang, default_source=DEFAULT_SOURCE_LANGUAGE)
 
 
 def check_catalog(
