@@ -16,7 +16,6 @@ and prints each as a ratio to raw. Target: wb ≤ 1.10× raw.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 import time
@@ -41,9 +40,9 @@ def main() -> None:
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="workbench-bench-"))
-    for variable in ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
-        os.environ[variable] = str(work / "home")
-    os.environ["ARGOS_PACKAGES_DIR"] = str(work / "packages")
+    from tests.support.sandbox import isolate_environment
+
+    isolate_environment(work)
 
     import argostranslate.package
     import ctranslate2

@@ -224,8 +224,9 @@ def main() -> None:
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="workbench-bench-tui-"))
-    for variable in ("HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
-        os.environ[variable] = str(work / "home")
+    from tests.support.sandbox import isolate_environment
+
+    isolate_environment(work)
     os.chdir(work)
     started = time.perf_counter()
     document = write_project(work, args.segments).relative_to(work)

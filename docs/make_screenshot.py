@@ -24,16 +24,9 @@ GLOSSARY = "glossaries/azertac.tbx"
 
 
 def prepare(work: Path) -> Path:
-    for variable, folder in {
-        "HOME": "home",
-        "XDG_DATA_HOME": "home/.local/share",
-        "XDG_CONFIG_HOME": "home/.config",
-        "XDG_CACHE_HOME": "home/.cache",
-        "ARGOS_PACKAGES_DIR": "argos-packages",
-    }.items():
-        (work / folder).mkdir(parents=True, exist_ok=True)
-        os.environ[variable] = str(work / folder)
-    os.environ["ARGOS_PACKAGE_INDEX"] = "http://argos-index.invalid/"
+    from tests.support.sandbox import isolate_environment
+
+    isolate_environment(work)
 
     import argostranslate.package
     from click.testing import CliRunner

@@ -6,27 +6,16 @@ whose settings module reads HOME, XDG_* and ARGOS_PACKAGES_DIR once, when first 
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
 
+from tests.support.sandbox import isolate_environment
+
 _RUN_HOME = Path(tempfile.mkdtemp(prefix="workbench-tests-"))
-for _variable, _folder in {
-    "HOME": "home",
-    "XDG_DATA_HOME": "home/.local/share",
-    "XDG_CONFIG_HOME": "home/.config",
-    "XDG_CACHE_HOME": "home/.cache",
-    "ARGOS_PACKAGES_DIR": "argos-packages",
-}.items():
-    (_RUN_HOME / _folder).mkdir(parents=True, exist_ok=True)
-    os.environ[_variable] = str(_RUN_HOME / _folder)
-# Nothing in the tests may reach the network: an index URL that cannot resolve makes
-# "offline" deterministic.
-os.environ["ARGOS_PACKAGE_INDEX"] = "http://argos-index.invalid/"
-os.environ.pop("ARGOS_DEVICE_TYPE", None)
+isolate_environment(_RUN_HOME)
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "azertac-2020-06-27.fr.txt"
