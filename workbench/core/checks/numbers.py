@@ -126,6 +126,11 @@ def numbers(pair: Pair) -> Iterator[str]:
     if missing:
         parts.append(
             f"{', '.join(missing)} in the source {_is_are(missing)} not in the translation"
+            + (
+                f" (months count only when written as {pair.target_lang} month names)"
+                if any("(month" in m for m in missing)
+                else ""
+            )
         )
     if added:
         parts.append(f"{', '.join(added)} in the translation {_is_are(added)} not in the source")
@@ -138,7 +143,11 @@ def _written(numbers_found: list[Number], values: Counter[Decimal]) -> list[str]
     for number in numbers_found:
         if wanted[number.value] > 0:
             wanted[number.value] -= 1
-            written.append(number.text)
+            # A month counts by its number: say so, or "juin is not in the translation" puzzles
+            # a reader who sees "juin" left untranslated there.
+            written.append(
+                f"{number.text} (month {number.value})" if number.text.isalpha() else number.text
+            )
     return written
 
 
