@@ -287,7 +287,7 @@ def test_checks_find_problems_and_filters_select_rows(session):
     assert session.select(StatusFilter.PROBLEMS, ["az"]) == az_problems
     other = index + 1
     session.approve(other, "en")
-    todo = session.select(StatusFilter.TODO, ["en"])
+    todo = session.select(StatusFilter.PENDING, ["en"])
     assert other not in todo and index in todo
     assert session.select(StatusFilter.APPROVED, ["en"]) == [other]
     assert session.select(StatusFilter.EDITED, ["en", "az"]) == [index]

@@ -23,7 +23,7 @@ class FindingMixin(SessionModel):
                     return True
             elif cell.state is CellState.LOADING:
                 continue
-            elif status is StatusFilter.TODO:
+            elif status is StatusFilter.PENDING:
                 if cell.state is not CellState.APPROVED:
                     return True
             elif status is StatusFilter.MACHINE:

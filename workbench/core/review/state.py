@@ -44,7 +44,7 @@ class StatusFilter(enum.Enum):
     """Which rows to show: a row matches when any of the languages looked at matches."""
 
     ALL = "all"
-    TODO = "to do"  # empty, machine or edited: not approved yet
+    PENDING = "to do"  # empty, machine or edited: not approved yet
     EMPTY = "empty"
     MACHINE = "machine"
     EDITED = "edited"

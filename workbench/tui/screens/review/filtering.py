@@ -14,7 +14,7 @@ from workbench.tui.widgets.search_bar import SearchBar
 
 _FILTER_KEYS = {
     StatusFilter.ALL: "a",
-    StatusFilter.TODO: "t",
+    StatusFilter.PENDING: "t",
     StatusFilter.EMPTY: "e",
     StatusFilter.MACHINE: "m",
     StatusFilter.EDITED: "d",

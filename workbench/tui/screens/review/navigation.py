@@ -42,7 +42,7 @@ class NavigationMixin(ScreenPart):
 
     def action_next_todo(self) -> None:
         if self.session is not None:
-            self._go(+1, self._status_test(StatusFilter.TODO), "unapproved")
+            self._go(+1, self._status_test(StatusFilter.PENDING), "unapproved")
 
     def action_next_untranslated(self) -> None:
         if self.session is not None:
