@@ -108,3 +108,35 @@ def test_python_dash_m_workbench_runs_the_cli():
         [sys.executable, "-m", "workbench", "--version"], capture_output=True, text=True
     )
     assert result.returncode == 0 and "workbench" in result.stdout
+
+
+def test_a_stray_folder_in_the_packages_dir_does_not_break_listing(run, tiny_packages):
+    from workbench.core.engines.argos_packages import packages_dir
+
+    stray = packages_dir() / "half-deleted-package"
+    stray.mkdir()
+    try:
+        result = run("models", "list")
+        assert result.exit_code == 0
+        assert "fr→en" in result.output
+    finally:
+        stray.rmdir()
+
+
+def test_reinstalling_replaces_the_old_version(run, tmp_path, tiny_packages):
+    from workbench.core.engines.argos_packages import packages_dir
+
+    first = build_package(
+        tmp_path / "v1", "de", "en", training_text=training_corpus(), package_version="1.0"
+    )
+    second = build_package(
+        tmp_path / "v2", "de", "en", training_text=training_corpus(), package_version="2.0"
+    )
+    assert run("models", "install", first).exit_code == 0
+    (packages_dir() / "translate-de_en" / "leftover.txt").write_text("old", encoding="utf-8")
+    assert run("models", "install", second).exit_code == 0
+    listing = run("models", "list").output
+    assert "translate-de_en 2.0" in listing and "translate-de_en 1.0" not in listing
+    assert not (packages_dir() / "translate-de_en" / "leftover.txt").exists()
+    assert not list(packages_dir().parent.glob(".workbench-replaced-*"))
+    assert run("models", "remove", "de:en").exit_code == 0

@@ -77,10 +77,29 @@ def _from_argos(package: Any, path: Path | None = None) -> ModelPackage:
     )
 
 
+def installed_packages() -> list[Any]:
+    """Argos's own Package objects for every package folder where Argos looks (ARGOS_PACKAGES_DIR
+    and the rest of its settings). Unlike `get_installed_packages()`, a stray or half-deleted
+    folder is passed over instead of failing every command."""
+    argos = _argos()
+    found = []
+    for directory in _settings().package_dirs:
+        if not Path(directory).is_dir():
+            continue
+        for folder in sorted(Path(directory).iterdir()):
+            if not folder.is_dir():
+                continue
+            try:
+                found.append(argos.Package(folder))
+            except (OSError, ValueError):  # no or unreadable metadata.json: not a package
+                continue
+    return found
+
+
 def installed_models() -> list[ModelPackage]:
     """Translate packages installed where Argos looks for them."""
     models = []
-    for package in _argos().get_installed_packages():
+    for package in installed_packages():
         if (
             getattr(package, "type", "translate") == "translate"
             and package.from_code
@@ -318,20 +337,28 @@ def install_model_file(path: Path) -> ModelPackage:
     with zipfile.ZipFile(path) as archive:
         top = PurePosixPath(archive.namelist()[0]).parts[0]
     target_dir = packages_dir() / top
+    # Replace, not overlay: files of an older version must not linger in the new one. The old
+    # version waits outside the packages folder (where Argos would take it for a package) until
+    # the new one is in, and comes back if installing fails.
+    backup_root = Path(tempfile.mkdtemp(prefix=".workbench-replaced-", dir=packages_dir().parent))
+    backup = backup_root / top
     if target_dir.exists():
-        # Replace, not overlay: files of an older version must not linger in the new one.
-        shutil.rmtree(target_dir)
+        shutil.move(str(target_dir), backup)
     try:
         _argos().install_from_path(Path(path))
     except Exception as error:  # Argos raises bare Exception for a bad archive
         shutil.rmtree(target_dir, ignore_errors=True)
+        if backup.exists():
+            shutil.move(str(backup), target_dir)
         raise ModelError(f"cannot install {Path(path).name}: {error}") from None
+    finally:
+        shutil.rmtree(backup_root, ignore_errors=True)
     return ModelPackage(**{**model.__dict__, "path": target_dir})
 
 
 def remove_model(from_code: str, to_code: str) -> ModelPackage:
     """Uninstall the package for a pair; ModelError if none is installed."""
-    for package in _argos().get_installed_packages():
+    for package in installed_packages():
         if package.from_code == from_code and package.to_code == to_code:
             removed = _from_argos(package, Path(package.package_path))
             shutil.rmtree(package.package_path)
