@@ -102,10 +102,17 @@ def translate(
     try:
         if memory is not None:
             _feed_memory(memory, locales, languages, source_lang)
+        # One pipeline run for every document, so each leg batches all their sentences together.
+        result = _run(
+            loaded,
+            languages,
+            options,
+            engines,
+            glossary,
+            memory,
+            _settled_everywhere(groups, settled),
+        )
         for name, documents_of_domain in groups.items():
-            result = _run(
-                documents_of_domain, languages, options, engines, glossary, memory, settled[name]
-            )
             template = catalogs.build_template(documents_of_domain, name)
             plans = [
                 catalogs.plan_catalog(
@@ -115,7 +122,7 @@ def translate(
             ]
             catalogs.write_plans(plans, template, catalogs.template_path(locales, name))
             for lang, plan in zip(languages, plans, strict=True):
-                _report(lang, plan.summary, result.counts[lang], no_mt)
+                _report(lang, plan.summary)
             click.echo(f"template: {catalogs.template_path(locales, name)}")
     finally:
         if memory is not None:
@@ -187,12 +194,26 @@ def _feed_memory(memory: Any, locales: Path, languages: list[str], source_lang: 
                 click.echo(f"warning: {path} not added to the memory: {error}", err=True)
 
 
-def _report(lang: str, summary: Any, counts: dict[str, int], no_mt: bool) -> None:
-    parts = [f"{summary.new} new"]
-    if not no_mt:
-        parts.append(f"{counts.get('mt', 0)} machine-translated")
-    if counts.get("memory-exact"):
-        parts.append(f"{counts['memory-exact']} from memory")
+def _settled_everywhere(
+    groups: dict[str, list[Any]], settled: dict[str, dict[str, set[str]]]
+) -> dict[str, set[str]]:
+    """Per target, the sentences people settled in every catalog that holds them: only those
+    need no draft at all."""
+    from workbench.core.pipeline import distinct_sentences
+
+    sentences = {name: set(distinct_sentences(documents)) for name, documents in groups.items()}
+    result: dict[str, set[str]] = {}
+    for lang in next(iter(settled.values()), {}):
+        done = set().union(*(settled[name][lang] for name in groups))
+        open_somewhere = set().union(*(sentences[name] - settled[name][lang] for name in groups))
+        result[lang] = done - open_somewhere
+    return result
+
+
+def _report(lang: str, summary: Any) -> None:
+    parts = [f"{summary.new} new", f"{summary.machine} new drafts"]
+    if summary.from_memory:
+        parts.append(f"{summary.from_memory} from memory")
     parts += [
         f"{summary.approved_kept} approved kept",
         f"{summary.edited_kept} edited drafts kept",
