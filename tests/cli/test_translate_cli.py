@@ -207,7 +207,9 @@ def test_a_terminal_gets_a_progress_bar_with_rate(project, run, tiny_packages, m
     assert "18/18" in result.stderr and "36/36" not in result.stderr
 
 
-def test_several_documents_are_translated_in_one_run_into_a_catalog_each(project, run, tiny_packages):
+def test_several_documents_are_translated_in_one_run_into_a_catalog_each(
+    project, run, tiny_packages
+):
     (project / "a.fr.txt").write_text("Le sommet a eu lieu. Une phrase.", encoding="utf-8")
     (project / "b.fr.txt").write_text("Le sommet a eu lieu. Autre chose.", encoding="utf-8")
     result = run("translate", "a.fr.txt", "b.fr.txt", "--to", "en")
@@ -225,5 +227,11 @@ def test_several_documents_are_translated_in_one_run_into_a_catalog_each(project
     stale.msgstr = "a stale machine draft"  # still fuzzy: the next run must refresh it
     b.save(str(project / "locales/en/LC_MESSAGES/b.po"))
     assert run("translate", "a.fr.txt", "b.fr.txt", "--to", "en", "--no-tm").exit_code == 0
-    assert load_po(project / "locales/en/LC_MESSAGES/a.po").find("Le sommet a eu lieu.").msgstr == "The summit took place."
-    assert load_po(project / "locales/en/LC_MESSAGES/b.po").find("Le sommet a eu lieu.").msgstr == "Le sommet a eu lieu."
+    assert (
+        load_po(project / "locales/en/LC_MESSAGES/a.po").find("Le sommet a eu lieu.").msgstr
+        == "The summit took place."
+    )
+    assert (
+        load_po(project / "locales/en/LC_MESSAGES/b.po").find("Le sommet a eu lieu.").msgstr
+        == "Le sommet a eu lieu."
+    )

@@ -23,6 +23,7 @@ def test_an_approval_is_reused_by_the_next_run(project, run, tiny_packages):
     result = run("translate", "two.fr.txt", "--to", "en", "--tm", "tm.sqlite")
     assert result.exit_code == 0, result.output
     assert "1 from memory" in result.stdout
+    assert "en sources: 1 exact memory matches, 1 machine-translated" in result.stdout
     two = load_po(project / "locales/en/LC_MESSAGES/two.po")
     reused = two.find("Le sommet a eu lieu.")
     assert reused.msgstr == "The summit took place."

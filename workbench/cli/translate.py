@@ -124,6 +124,8 @@ def translate(
             for lang, plan in zip(languages, plans, strict=True):
                 _report(lang, plan.summary)
             click.echo(f"template: {catalogs.template_path(locales, name)}")
+        for lang in languages:
+            _report_sources(lang, result.counts[lang])
     finally:
         if memory is not None:
             memory.close()
@@ -210,8 +212,17 @@ def _settled_everywhere(
     return result
 
 
+def _report_sources(lang: str, counts: dict[str, int]) -> None:
+    """Where this run's drafts came from, per target language."""
+    click.echo(
+        f"{lang} sources: {counts.get('memory-exact', 0)} exact memory matches, "
+        f"{counts.get('mt', 0)} machine-translated ({counts.get('memory-fuzzy', 0)} with fuzzy "
+        f"memory matches offered), {counts.get('settled', 0)} already approved or edited"
+    )
+
+
 def _report(lang: str, summary: Any) -> None:
-    parts = [f"{summary.new} new", f"{summary.machine} new drafts"]
+    parts = [f"{summary.new} new sentences", f"{summary.machine} drafts written"]
     if summary.from_memory:
         parts.append(f"{summary.from_memory} from memory")
     parts += [
