@@ -86,3 +86,24 @@ def test_no_tm_ignores_the_memory(project, run, tiny_packages):
     assert run("translate", "two.fr.txt", "--to", "en", "--no-tm", "--out", "y").exit_code == 0
     assert load_po(project / "x/en/LC_MESSAGES/two.po")[0].msgstr == "The summit took place."
     assert load_po(project / "y/en/LC_MESSAGES/two.po")[0].msgstr == "Le sommet a eu lieu."
+
+
+def test_feeding_the_memory_keeps_each_catalogs_own_source_language(project, run, tiny_packages):
+    import polib
+
+    other = project / "locales/en/LC_MESSAGES/english-notes.po"
+    other.parent.mkdir(parents=True)
+    po = polib.POFile()
+    po.metadata = {
+        "Language": "en",
+        "X-Source-Language": "de",
+        "Content-Type": "text/plain; charset=UTF-8",
+    }
+    po.append(polib.POEntry(msgid="Guten Tag.", msgstr="Good day."))
+    po.save(str(other))
+    (project / "one.fr.txt").write_text("Bonjour.", encoding="utf-8")
+    assert run("translate", "one.fr.txt", "--to", "en", "--tm", "tm.sqlite").exit_code == 0
+    lookup = run("tm", "lookup", "Guten Tag.", "--from", "de", "--to", "en", "--tm", "tm.sqlite")
+    assert lookup.exit_code == 0 and "Good day." in lookup.output
+    wrong = run("tm", "lookup", "Guten Tag.", "--from", "fr", "--to", "en", "--tm", "tm.sqlite")
+    assert wrong.exit_code == 1

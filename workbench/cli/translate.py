@@ -191,7 +191,8 @@ def _feed_memory(memory: Any, locales: Path, languages: list[str], source_lang: 
     for lang in languages:
         for path in sorted((locales / lang / "LC_MESSAGES").glob("*.po")):
             try:
-                memory.add_catalog(path, source_lang)
+                # Another document's catalog may come from another language: its header decides.
+                memory.add_catalog(path, default_source=source_lang)
             except WorkbenchError as error:  # another document's catalog must not stop this job
                 click.echo(f"warning: {path} not added to the memory: {error}", err=True)
 

@@ -222,13 +222,18 @@ class TranslationMemory:
         self._extend_indexes(added)
         return len(added)
 
-    def add_catalog(self, po_path: Path, source_lang: str | None = None) -> int:
+    def add_catalog(
+        self, po_path: Path, source_lang: str | None = None, *, default_source: str | None = None
+    ) -> int:
         """Store the approved entries (translated, not fuzzy, not obsolete) of a PO catalog.
 
         The target language comes from the catalog's Language header; the source language
-        from `source_lang`, else its X-Source-Language header. Returns how many were new.
+        from `source_lang`, else its X-Source-Language header, else `default_source`.
+        Returns how many were new.
         """
-        return self.add_many(catalog_units(Path(po_path), source_lang))
+        return self.add_many(
+            catalog_units(Path(po_path), source_lang, default_source=default_source)
+        )
 
     # --- reading ------------------------------------------------------------------------
 
@@ -645,10 +650,12 @@ def _user_error(path: Path, error: sqlite3.Error) -> WorkbenchError:
     return InputError(f"the translation memory {path} cannot be used: {error}")
 
 
-def catalog_units(po_path: Path, source_lang: str | None = None) -> list[MemoryUnit]:
+def catalog_units(
+    po_path: Path, source_lang: str | None = None, *, default_source: str | None = None
+) -> list[MemoryUnit]:
     """The approved entries of a PO catalog as memory units (see TranslationMemory.add_catalog)."""
     catalog = load_catalog(po_path)
-    source, target_lang = catalog.languages(source_lang)
+    source, target_lang = catalog.languages(source_lang, default_source=default_source)
     translator = catalog_translator(catalog.po)
     revised = _po_time(catalog.po.metadata.get("PO-Revision-Date", ""))
     return [
