@@ -16,7 +16,7 @@ import click
 
 from workbench.cli import EXIT_PROBLEMS
 from workbench.cli.options import glossary_option, load_glossary_files, source_option
-from workbench.core.catalog import Catalog, load_catalog
+from workbench.core.catalog import Catalog, find_catalogs, load_catalog
 from workbench.core.checks import (
     CHECKS,
     EntryProblems,
@@ -24,7 +24,6 @@ from workbench.core.checks import (
     Severity,
     catalog_languages,
     check_loaded_catalog,
-    find_catalogs,
     select_checks,
 )
 

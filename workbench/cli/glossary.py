@@ -16,10 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import click
-import polib
 
 from workbench.cli import EXIT_PROBLEMS
-from workbench.core.catalog import Catalog, load_catalog
+from workbench.core.catalog import Catalog, entry_forms, find_catalogs, load_catalog
 from workbench.core.errors import InputError
 from workbench.core.glossary import Glossary, TermStatus, load_glossaries, load_glossary
 from workbench.core.tbx import render_tbx
@@ -78,7 +77,7 @@ def check(
     Exit status 1 when any translated entry has a glossary problem, 0 when all are clean.
     """
     term_base = _glossary(glossaries)
-    paths = _catalog_files(catalogs)
+    paths = find_catalogs(catalogs)
     reports = [_check_catalog(load_catalog(path), term_base, source) for path in paths]
     problems = sum(len(entry.problems) for report in reports for entry in report.entries)
     if as_json:
@@ -89,26 +88,12 @@ def check(
         sys.exit(EXIT_PROBLEMS)
 
 
-def _catalog_files(paths: tuple[Path, ...]) -> list[Path]:
-    """The PO files named, with folders standing for every .po file under them."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(path.rglob("*.po"))
-            if not found:
-                raise InputError(f"{path} holds no .po catalog")
-            files.extend(found)
-        else:
-            files.append(path)
-    return files
-
-
 def _check_catalog(catalog: Catalog, term_base: Glossary, source: str | None) -> _CatalogReport:
     source_lang, target_lang = catalog.languages(source)
     checker = TermChecker(term_base, source_lang, target_lang)
     report = _CatalogReport(catalog.path, source_lang, target_lang)
     for entry in catalog.entries():
-        pairs = _translated_pairs(entry)
+        pairs = [(source, target) for _, source, target in entry_forms(entry) if target]
         if not pairs:
             continue
         report.checked += 1
@@ -118,17 +103,6 @@ def _check_catalog(catalog: Catalog, term_base: Glossary, source: str | None) ->
         if problems:
             report.entries.append(_EntryReport(entry.linenum, entry.msgid, entry.msgctxt, problems))
     return report
-
-
-def _translated_pairs(entry: polib.POEntry) -> list[tuple[str, str]]:
-    """(source, translation) pairs of an entry; plural forms after the first use msgid_plural."""
-    if entry.msgid_plural:
-        return [
-            (entry.msgid if index == 0 else entry.msgid_plural, text)
-            for index, text in sorted(entry.msgstr_plural.items())
-            if text
-        ]
-    return [(entry.msgid, entry.msgstr)] if entry.msgstr else []
 
 
 def _print_report(reports: list[_CatalogReport]) -> None:

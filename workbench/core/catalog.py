@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -481,6 +481,33 @@ def write_plans(plans: Iterable[CatalogPlan], template: polib.POFile, template_f
     for plan in plans:
         atomic_write(plan.path, render(plan.po), expected=plan.stamp)
     atomic_write(template_file, render(template), expected=template_stamp)
+
+
+def find_catalogs(paths: Iterable[Path]) -> list[Path]:
+    """The .po files named, or found (sorted) under the folders named; InputError if none."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(sorted(path.rglob("*.po")))
+        elif path.exists() or path.suffix == ".po":
+            found.append(path)  # a missing file fails when read, with its own message
+        else:
+            raise InputError(f"not found: {path}; give a .po file or a folder of catalogs")
+    if not found:
+        shown = ", ".join(str(path) for path in paths) or "."
+        raise InputError(f"no .po catalogs in {shown}; run 'workbench translate' first")
+    return found
+
+
+def entry_forms(entry: polib.POEntry) -> Iterator[tuple[str, str, str]]:
+    """(label, source, target) per form: the first plural form goes with msgid, others with msgid_plural."""
+    if not entry.msgid_plural:
+        yield "", entry.msgid, entry.msgstr
+        return
+    forms = entry.msgstr_plural or {0: ""}
+    for index in sorted(forms):
+        source = entry.msgid if index == 0 else entry.msgid_plural
+        yield f"plural form {index}: ", source, forms[index]
 
 
 def settled_msgids(path: Path) -> set[str]:

@@ -16,8 +16,7 @@ from pathlib import Path
 
 import polib
 
-from workbench.core.catalog import Catalog, load_catalog
-from workbench.core.checks import find_catalogs
+from workbench.core.catalog import Catalog, find_catalogs, load_catalog
 from workbench.core.stats import progress_state
 from workbench.core.textio import atomic_write
 

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 import polib
 
-from workbench.core.catalog import Catalog, load_catalog
-from workbench.core.checks import Severity, catalog_languages, check_entry, find_catalogs
+from workbench.core.catalog import Catalog, find_catalogs, load_catalog
+from workbench.core.checks import Severity, catalog_languages, check_entry
 
 if TYPE_CHECKING:
     from workbench.core.glossary import Glossary

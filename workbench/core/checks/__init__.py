@@ -12,7 +12,6 @@ from workbench.core.checks.catalog import (
     check_catalog,
     check_entry,
     check_loaded_catalog,
-    find_catalogs,
 )
 from workbench.core.checks.registry import CHECKS, run_checks, select_checks
 
@@ -27,7 +26,6 @@ __all__ = [
     "check_catalog",
     "check_entry",
     "check_loaded_catalog",
-    "find_catalogs",
     "run_checks",
     "select_checks",
 ]

@@ -7,17 +7,16 @@ English, gettext's default.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import polib
 
-from workbench.core.catalog import Catalog, load_catalog
+from workbench.core.catalog import Catalog, entry_forms, load_catalog
 from workbench.core.checks.base import Problem, Severity
 from workbench.core.checks.registry import run_checks, select_checks
-from workbench.core.errors import InputError
 
 if TYPE_CHECKING:
     from workbench.core.glossary import Glossary
@@ -40,22 +39,6 @@ class EntryProblems:
     @property
     def worst(self) -> Severity:
         return min((problem.severity for problem in self.problems), key=lambda s: s.rank)
-
-
-def find_catalogs(paths: Iterable[Path]) -> list[Path]:
-    """The .po files named, or found (sorted) under the folders named; InputError if none."""
-    found: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            found.extend(sorted(path.rglob("*.po")))
-        elif path.exists() or path.suffix == ".po":
-            found.append(path)  # a missing file fails when read, with its own message
-        else:
-            raise InputError(f"not found: {path}; give a .po file or a folder of catalogs")
-    if not found:
-        shown = ", ".join(str(path) for path in paths) or "."
-        raise InputError(f"no .po catalogs in {shown}; run 'workbench translate' first")
-    return found
 
 
 def catalog_languages(catalog: Catalog, source_lang: str | None = None) -> tuple[str, str]:
@@ -116,7 +99,7 @@ def check_entry(
 ) -> list[Problem]:
     """The problems of one entry; each plural form is checked against its source form."""
     problems: list[Problem] = []
-    for label, source, target in _forms(entry):
+    for label, source, target in entry_forms(entry):
         for problem in run_checks(
             source, target, source_lang, target_lang, only=only, glossary=glossary
         ):
@@ -124,17 +107,6 @@ def check_entry(
             if labelled not in problems:
                 problems.append(labelled)
     return problems
-
-
-def _forms(entry: polib.POEntry) -> Iterator[tuple[str, str, str]]:
-    """(label, source, target) per form: the first plural form goes with msgid, others with msgid_plural."""
-    if not entry.msgid_plural:
-        yield "", entry.msgid, entry.msgstr
-        return
-    forms = entry.msgstr_plural or {0: ""}
-    for index in sorted(forms):
-        source = entry.msgid if index == 0 else entry.msgid_plural
-        yield f"plural form {index}: ", source, forms[index]
 
 
 def _shown_translation(entry: polib.POEntry) -> str:
