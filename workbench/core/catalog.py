@@ -305,8 +305,22 @@ def strip_machine_comment(comment: str) -> str:
 # --- writing --------------------------------------------------------------------------------
 
 
-def _now() -> str:
+def po_timestamp() -> str:
+    """Now, as PO headers write dates (POT-Creation-Date, PO-Revision-Date)."""
     return datetime.now(UTC).strftime("%Y-%m-%d %H:%M+0000")
+
+
+def set_fuzzy(entry: polib.POEntry, fuzzy: bool) -> None:
+    """Add or remove the `fuzzy` flag, leaving the others alone."""
+    if fuzzy and "fuzzy" not in entry.flags:
+        entry.flags.append("fuzzy")
+    elif not fuzzy:
+        entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
+
+
+def join_lines(*parts: str) -> str:
+    """Comment blocks joined by line breaks, empty ones left out."""
+    return "\n".join(part for part in parts if part)
 
 
 def _reference(document: Document) -> str:
@@ -325,7 +339,7 @@ def build_template(documents: Sequence[Document], domain: str) -> polib.POFile:
     pot = polib.POFile(wrapwidth=WRAP_WIDTH)
     pot.metadata = {
         "Project-Id-Version": domain,
-        "POT-Creation-Date": _now(),
+        "POT-Creation-Date": po_timestamp(),
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
@@ -357,7 +371,7 @@ def _header(
             "Project-Id-Version": existing.get("Project-Id-Version")
             or template.metadata["Project-Id-Version"],
             "POT-Creation-Date": template.metadata["POT-Creation-Date"],
-            "PO-Revision-Date": _now(),
+            "PO-Revision-Date": po_timestamp(),
             "Last-Translator": translator or existing.get("Last-Translator") or DEFAULT_TRANSLATOR,
             "Language-Team": existing.get("Language-Team") or language_name(code),
             "Language": code,
@@ -435,12 +449,11 @@ def merge_catalog(
 def _apply_draft(entry: polib.POEntry, draft: Draft) -> None:
     if draft.best:
         entry.msgstr = draft.best
-    keep = strip_machine_comment(entry.comment)
-    entry.comment = "\n".join(part for part in (keep, machine_comment(draft)) if part)
+    entry.comment = join_lines(strip_machine_comment(entry.comment), machine_comment(draft))
     if draft.approved:
-        entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
-    elif entry.msgstr and "fuzzy" not in entry.flags:
-        entry.flags.append("fuzzy")
+        set_fuzzy(entry, False)
+    elif entry.msgstr:
+        set_fuzzy(entry, True)
     entry.previous_msgid = None
 
 

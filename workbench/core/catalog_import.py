@@ -19,7 +19,6 @@ The local file is written atomically and only if it did not change during the me
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 import polib
@@ -30,7 +29,9 @@ from workbench.core.catalog import (
     catalog_path,
     entry_state,
     load_catalog,
+    po_timestamp,
     render,
+    set_fuzzy,
 )
 from workbench.core.errors import InputError
 from workbench.core.languages import normalise_language
@@ -160,9 +161,7 @@ def apply_import(plan: ImportPlan, memory: TranslationMemory | None) -> ImportRe
             f"header); pass --from, e.g. --from fr"
         )
     if plan.changed:
-        plan.local.po.metadata["PO-Revision-Date"] = datetime.now(UTC).strftime(
-            "%Y-%m-%d %H:%M+0000"
-        )
+        plan.local.po.metadata["PO-Revision-Date"] = po_timestamp()
         atomic_write(plan.local.path, render(plan.local.po), expected=plan.local.stamp)
         report.written = True
     if memory is not None and plan.approved:
@@ -215,8 +214,7 @@ def _merge(
             and not ours.msgstr_plural
         ):
             ours.msgstr = theirs_entry.msgstr
-            if "fuzzy" not in ours.flags:
-                ours.flags.append("fuzzy")
+            set_fuzzy(ours, True)
             report.suggested += 1
     return remember
 
@@ -248,7 +246,7 @@ def _take(ours: polib.POEntry, theirs_entry: polib.POEntry) -> None:
         ours.msgstr_plural = dict(theirs_entry.msgstr_plural)
     else:
         ours.msgstr = theirs_entry.msgstr
-    ours.flags = [flag for flag in ours.flags if flag != "fuzzy"]
+    set_fuzzy(ours, False)
     ours.previous_msgid = None
     ours.previous_msgid_plural = None
     ours.previous_msgctxt = None

@@ -13,11 +13,12 @@ import polib
 from workbench.core.catalog import (
     EDITED_NOTE,
     Draft,
+    join_lines,
     machine_comment,
     machine_record,
+    set_fuzzy,
     strip_machine_comment,
 )
-from workbench.core.review.entries import join_lines, set_fuzzy
 from workbench.core.review.model import SessionModel
 from workbench.core.review.state import LanguageState
 

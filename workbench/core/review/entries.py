@@ -14,17 +14,6 @@ def entry_value(entry: polib.POEntry) -> tuple[str, bool]:
     return entry.msgstr, "fuzzy" in entry.flags
 
 
-def set_fuzzy(entry: polib.POEntry, fuzzy: bool) -> None:
-    if fuzzy and "fuzzy" not in entry.flags:
-        entry.flags.append("fuzzy")
-    elif not fuzzy:
-        entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
-
-
-def join_lines(*parts: str) -> str:
-    return "\n".join(part for part in parts if part)
-
-
 def unique_hypotheses(hypotheses: Iterable[Hypothesis]) -> tuple[Hypothesis, ...]:
     seen: set[str] = set()
     kept = []

@@ -11,9 +11,15 @@ from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from workbench.core.catalog import EDITED_LABEL, Draft, machine_comment, strip_machine_comment
+from workbench.core.catalog import (
+    EDITED_LABEL,
+    Draft,
+    join_lines,
+    machine_comment,
+    set_fuzzy,
+    strip_machine_comment,
+)
 from workbench.core.document import Document, Paragraph, Segment
-from workbench.core.review.entries import join_lines, set_fuzzy
 from workbench.core.review.model import SessionModel
 from workbench.core.review.state import CellState, LanguageState
 

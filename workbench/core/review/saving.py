@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 import polib
 
-from workbench.core.catalog import WRAP_WIDTH
+from workbench.core.catalog import WRAP_WIDTH, po_timestamp
 from workbench.core.errors import ConflictError, WorkbenchError
 from workbench.core.review.entries import entry_value
 from workbench.core.review.model import SessionModel
@@ -53,7 +52,7 @@ class SavingMixin(SessionModel):
         for lang in self.dirty_languages():
             lane = self._lanes[lang]
             with self._lock:
-                lane.catalog.po.metadata["PO-Revision-Date"] = _now()
+                lane.catalog.po.metadata["PO-Revision-Date"] = po_timestamp()
                 text = self.render(lane.catalog.po)
                 written = dict(lane.touched)
                 values = {msgid: entry_value(lane.entries[msgid]) for msgid in written}
@@ -139,7 +138,3 @@ def render_key(entry: polib.POEntry) -> tuple[Any, ...]:
         entry.previous_msgid,
         entry.previous_msgid_plural,
     )
-
-
-def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%d %H:%M+0000")
