@@ -10,7 +10,7 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
@@ -26,9 +26,6 @@ from workbench.core.checks import (
     check_loaded_catalog,
     select_checks,
 )
-
-if TYPE_CHECKING:
-    pass
 
 EXCERPT_WIDTH = 60
 

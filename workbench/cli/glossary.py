@@ -20,10 +20,14 @@ import click
 from workbench.cli import EXIT_PROBLEMS
 from workbench.core.catalog import Catalog, entry_forms, find_catalogs, load_catalog
 from workbench.core.errors import InputError
-from workbench.core.glossary import Glossary, TermStatus, load_glossaries, load_glossary
-from workbench.core.tbx import render_tbx
+from workbench.core.glossary import (
+    Glossary,
+    TermStatus,
+    load_glossaries,
+    load_glossary,
+    save_glossary,
+)
 from workbench.core.term_check import TermChecker, TermProblem
-from workbench.core.textio import atomic_write
 
 DEFAULT_GLOSSARIES = Path("glossaries")
 EXCERPT_WIDTH = 60
@@ -191,7 +195,7 @@ def import_glossary(source: Path, out: Path) -> None:
     term_base = load_glossary(source)
     if not term_base.concepts:
         raise InputError(f"{source} holds no terms; nothing to import")
-    atomic_write(out, render_tbx(term_base))
+    save_glossary(term_base, out)
     click.echo(
         f"wrote {len(term_base)} concepts ({term_base.term_count} terms, "
         f"{', '.join(term_base.languages)}) to {out}"

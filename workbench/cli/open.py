@@ -137,10 +137,8 @@ def _memory_path(project: Project) -> Path | None:
         if path.is_dir():
             raise InputError(f"{path} is a directory; --tm takes the path of a memory file")
         return path
-    try:
-        from workbench.core.memory import default_memory_path
-    except ImportError:
-        return None
+    from workbench.core.memory import default_memory_path
+
     return default_memory_path()
 
 

@@ -139,8 +139,9 @@ class _Scorer:
     def raw(self, i: int, a: int, j: int, b: int) -> float:
         return fuzz.ratio(self.left[a - 1][i], self.right[b - 1][j]) / 100.0
 
-    def rescale(self, raw: float) -> float:
-        return min(1.0, max(0.0, (raw - self.baseline) / (1.0 - self.baseline)))
+    def rescale(self, raw: np.ndarray) -> np.ndarray:
+        """Similarity (0..1) rescaled so what unrelated sentence pairs score counts as 0."""
+        return np.clip((raw - self.baseline) / (1.0 - self.baseline), 0.0, 1.0)
 
     def score(self, i: int, a: int, j: int, b: int) -> float:
         """0..1 for the bead that pairs sources i..i+a-1 with targets j..j+b-1."""
@@ -151,7 +152,7 @@ class _Scorer:
         raw = process.cdist(
             [self.left[a - 1][i]], self.right[b - 1][first : last + 1], scorer=fuzz.ratio
         )[0]
-        similarity = np.clip((raw / 100.0 - self.baseline) / (1.0 - self.baseline), 0.0, 1.0)
+        similarity = self.rescale(raw / 100.0)
         if not self.use_length:
             return similarity
         return 0.5 * similarity + 0.5 * self._length_match(i, a, first, last, b)
@@ -243,8 +244,7 @@ def _anchors(scorer: _Scorer) -> list[tuple[int, int]]:
         best = scores.argmax(axis=1)
         top_two = np.partition(scores, -2, axis=1)
         confident = (top_two[:, -1] - top_two[:, -2] >= ANCHOR_MARGIN) & (
-            np.clip((top_two[:, -1] / 100.0 - scorer.baseline) / (1.0 - scorer.baseline), 0, 1)
-            >= ANCHOR_MIN_SCORE
+            scorer.rescale(top_two[:, -1] / 100.0) >= ANCHOR_MIN_SCORE
         )
         candidates.extend((top + k, first + int(best[k])) for k in np.flatnonzero(confident))
     return _longest_increasing(candidates)

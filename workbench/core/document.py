@@ -10,6 +10,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from workbench.core.errors import InputError
@@ -54,7 +55,7 @@ class Document:
     text: str
     paragraphs: tuple[Paragraph, ...]
 
-    @property
+    @cached_property  # read per row by the TUI and the aligner: built once
     def segments(self) -> tuple[Segment, ...]:
         return tuple(segment for paragraph in self.paragraphs for segment in paragraph.segments)
 

@@ -165,16 +165,14 @@ def _use_memory(
             drafts[sentence] = Draft(
                 (Hypothesis(best.target, 0.0),),
                 signature="translation memory",
-                notes=(f"{MEMORY_LABEL}100% | {' '.join(best.target.split())}",),
+                notes=(f"{MEMORY_LABEL}100% | {best.target}",),
                 origin="tm-exact",
                 approved=options.trust_exact,
             )
             counts["memory-exact"] += 1
             continue
         if found:
-            fuzzy_notes[sentence] = tuple(
-                f"{MEMORY_LABEL}{m.percent}% | {' '.join(m.target.split())}" for m in found
-            )
+            fuzzy_notes[sentence] = tuple(f"{MEMORY_LABEL}{m.percent}% | {m.target}" for m in found)
             counts["memory-fuzzy"] += 1
         pending.append(sentence)
     return pending, fuzzy_notes

@@ -54,10 +54,6 @@ def separator_key(raw: str) -> str:
     return punctuation or SPACE_KEY
 
 
-def normalise_apostrophes(text: str) -> str:
-    return text.translate(_SEPARATOR_TABLE)
-
-
 @dataclass(frozen=True)
 class Words:
     """A text cut into words: offsets into the original text, folded keys, separator keys."""

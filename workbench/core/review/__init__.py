@@ -26,8 +26,7 @@ together as `ReviewSession`. Import from this package, not from the parts.
 from workbench.core.catalog import EDITED_LABEL, EDITED_NOTE
 from workbench.core.review.machine import document_of
 from workbench.core.review.merging import MergeReport
-from workbench.core.review.model import ProblemFinder
-from workbench.core.review.saving import MEMORY_ORIGIN, SaveReport
+from workbench.core.review.saving import SaveReport
 from workbench.core.review.session import ReviewSession
 from workbench.core.review.state import (
     PROBLEM_MARK,
@@ -45,7 +44,6 @@ from workbench.core.review.state import (
 __all__ = [
     "EDITED_LABEL",
     "EDITED_NOTE",
-    "MEMORY_ORIGIN",
     "PROBLEM_MARK",
     "STATE_MARKS",
     "Cell",
@@ -53,7 +51,6 @@ __all__ = [
     "Counts",
     "LanguageState",
     "MergeReport",
-    "ProblemFinder",
     "ReviewSession",
     "Row",
     "SaveReport",

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from workbench.core.review.entries import copy_entry, entry_value
 from workbench.core.review.model import SessionModel
 from workbench.core.review.state import LanguageState, count_states
-from workbench.core.textio import FileStamp
 
 
 @dataclass(frozen=True)
@@ -24,9 +23,7 @@ class MergingMixin(SessionModel):
     def changed_on_disk(self) -> tuple[str, ...]:
         """Languages whose catalog file is no longer what the session read or last wrote."""
         return tuple(
-            lang
-            for lang, lane in list(self._lanes.items())
-            if FileStamp.of(lane.catalog.path) != lane.catalog.stamp
+            lang for lang, lane in list(self._lanes.items()) if lane.catalog.changed_on_disk()
         )
 
     def reload(self, lang: str) -> None:

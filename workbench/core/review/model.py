@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,18 +44,6 @@ from workbench.core.textio import FileStamp
 if TYPE_CHECKING:
     from workbench.core.checks import Problem
     from workbench.core.glossary import Glossary
-
-
-ProblemFinder = Callable[..., list[Any]]
-
-
-def _problem_finder() -> ProblemFinder | None:
-    """`run_checks` if the checks are installed; the review works without them."""
-    try:
-        from workbench.core.checks import run_checks
-    except ImportError:
-        return None
-    return run_checks
 
 
 class SessionModel:
@@ -95,7 +83,6 @@ class SessionModel:
         self._problems: dict[tuple[str, str, str], tuple[Problem, ...]] = {}
         self._alternatives: dict[tuple[str, str], tuple[Hypothesis, ...]] = {}
         self._versions: Counter[str] = Counter()  # msgid -> changes, for views that cache rows
-        self._find_problems: ProblemFinder | bool | None = False  # False: not imported yet
         self._render_cache: dict[int, tuple[tuple[Any, ...], str]] = {}
 
     def catalog_path(self, lang: str) -> Path:
@@ -206,15 +193,6 @@ class SessionModel:
         self._alternatives[key] = found
         return found
 
-    def machine_notes(self, index: int, lang: str) -> tuple[str, ...]:
-        """The engine signature and the glossary/memory notes recorded on the entry."""
-        lane = self._lanes.get(lang)
-        entry = lane.entries.get(self.segments[index].text) if lane else None
-        record = machine_record(entry) if entry is not None else None
-        if record is None:
-            return ()
-        return ((record.signature,) if record.signature else ()) + record.notes
-
     def _flagged(self, lane: LanguageState) -> list[str]:
         with self._lock:
             return list(lane.flagged)
@@ -238,16 +216,14 @@ class SessionModel:
     # --- problems ----------------------------------------------------------------------
 
     def _problems_of(self, lang: str, msgid: str, text: str) -> tuple[Problem, ...]:
-        if self._find_problems is False:  # imported on first use: opening stays fast
-            self._find_problems = _problem_finder()
-        if not text or not callable(self._find_problems):
+        if not text:
             return ()
+        from workbench.core.checks import run_checks  # on first use: opening stays fast
+
         key = (lang, msgid, text)
         found = self._problems.get(key)
         if found is None:
-            found = tuple(
-                self._find_problems(msgid, text, self.source_lang, lang, glossary=self.glossary)
-            )
+            found = tuple(run_checks(msgid, text, self.source_lang, lang, glossary=self.glossary))
             self._problems[key] = found
         lane = self._lanes.get(lang)
         entry = lane.entries.get(msgid) if lane is not None else None

@@ -19,8 +19,6 @@ from workbench.core.review.entries import entry_value
 from workbench.core.review.model import SessionModel
 from workbench.core.textio import atomic_write
 
-MEMORY_ORIGIN = "catalog"  # what the memory records approvals made here as (see memory.py)
-
 
 @dataclass(frozen=True)
 class SaveReport:
@@ -87,14 +85,12 @@ class SavingMixin(SessionModel):
         ]
         if not units or self.memory_path is None:
             return 0, ""
-        try:
-            from workbench.core.memory import MemoryUnit, TranslationMemory
-        except ImportError:
-            return 0, ""
+        from workbench.core.memory import ORIGIN_CATALOG, MemoryUnit, TranslationMemory
+
         try:
             with TranslationMemory(self.memory_path) as memory:
                 added = memory.add_many(
-                    MemoryUnit(msgid, msgstr, self.source_lang, lang, MEMORY_ORIGIN, self.domain)
+                    MemoryUnit(msgid, msgstr, self.source_lang, lang, ORIGIN_CATALOG, self.domain)
                     for msgid, msgstr, lang in units
                 )
         except WorkbenchError as error:

@@ -145,10 +145,6 @@ class SegmentTable(ScrollView, can_focus=True):
         self.set_cursor(position, force=True)
         self.refresh()
 
-    def set_placeholder(self, text: str) -> None:
-        self._placeholder = text
-        self.refresh()
-
     @property
     def current_index(self) -> int | None:
         """The document row under the cursor."""
@@ -170,15 +166,6 @@ class SegmentTable(ScrollView, can_focus=True):
         self._refresh_row(position)
         self.scroll_to_cursor()
         self.post_message(self.CursorMoved(self.view[position]))
-
-    def move_to_index(self, index: int) -> bool:
-        """Put the cursor on document row `index` if the view shows it."""
-        try:
-            position = self.view.index(index)
-        except ValueError:
-            return False
-        self.set_cursor(position)
-        return True
 
     def refresh_rows(self, indexes: Sequence[int] | None = None) -> None:
         """Redraw some document rows (all when None) after the session changed them."""

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, TextArea
+from textual.widgets import Footer
 
 from workbench.core.review import StatusFilter
 from workbench.tui.keys import ANYWHERE, bindings
@@ -22,7 +22,7 @@ from workbench.tui.screens.review.request import OpenRequest, ReviewSettings
 from workbench.tui.screens.review.reviewing import ReviewingMixin
 from workbench.tui.screens.review.saving import SavingMixin
 from workbench.tui.widgets.details import DetailsPanel
-from workbench.tui.widgets.editor import SegmentEditor, editor_id
+from workbench.tui.widgets.editor import SegmentEditor
 from workbench.tui.widgets.progress_header import ProgressHeader
 from workbench.tui.widgets.search_bar import SearchBar
 from workbench.tui.widgets.segment_table import SegmentTable
@@ -107,6 +107,3 @@ class ReviewScreen(
             self._mt_cancel.set()
 
     # --- for the app ---------------------------------------------------------------
-
-    def editor_of(self, lang: str) -> TextArea:
-        return self.query_one(f"#{editor_id(lang)}", TextArea)
