@@ -32,8 +32,10 @@ class ReviewSession(
         domain: str | None = None,
         glossary_paths: Sequence[Path] = (),
         memory_path: Path | None = None,
+        load: bool = True,
     ) -> ReviewSession:
-        """Read the document, the glossaries and every target's catalog."""
+        """Read the document, the glossaries and (with `load`) every target's catalog; without
+        it, the caller attaches each language when it likes (the TUI shows rows first)."""
         document = load_document(Path(document_path), source_lang)
         glossary = None
         if glossary_paths:
@@ -48,5 +50,6 @@ class ReviewSession(
             glossary=glossary,
             memory_path=memory_path,
         )
-        session.load()
+        if load:
+            session.load()
         return session

@@ -17,21 +17,15 @@ class LoadingMixin(ScreenPart):
     def _load(self) -> None:
         request = self.request
         try:
-            from workbench.core.document import load_document
-
-            document = load_document(request.document, request.source_lang)
-            glossary = None
-            if request.glossaries:
-                from workbench.core.glossary import load_glossaries
-
-                glossary = load_glossaries(list(request.glossaries))
-            session = ReviewSession(
-                document,
+            session = ReviewSession.open(
+                request.document,
                 request.targets,
                 request.locales,
+                source_lang=request.source_lang,
                 domain=request.domain,
-                glossary=glossary,
+                glossary_paths=list(request.glossaries),
                 memory_path=request.memory,
+                load=False,
             )
             self.post_message(messages.SessionReady(session))
             # Let the rows reach the screen before the catalogs take the interpreter.
