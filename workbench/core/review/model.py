@@ -3,13 +3,25 @@
 `SessionModel` owns everything the other parts of a session share: the document's rows, each
 target language's catalog state (its "lane"), the locks, and the caches views rely on. The
 parts that change or write that state (editing, machine, saving, merging) build on it.
+
+Threads. The UI thread edits and reads; workers load catalogs (`read_language` + `attach`), run
+the checks (`check_all`), save, reload and merge, and any of them may read. The rules:
+
+- `_lanes` is copy-on-write: `attach` publishes a new dict, never changes a published one, so
+  any thread may iterate `self._lanes` as a snapshot without the lock.
+- Everything inside a lane (entries, touched, pending memory, edited, flagged, states, tally,
+  the catalog's entries) and the session's caches (`_alternatives`, `_problems`, `_versions`,
+  `_render_cache`) is changed only under `_lock`, and read under it wherever the reader
+  iterates or needs several values to agree (counts, save, merge).
+- `read_language` builds a new lane without touching shared state, so the slow part of a load
+  runs without the lock; `_io_lock` keeps saves, reloads and merges one at a time.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -77,7 +89,7 @@ class SessionModel:
             self._rows_of.setdefault(segment.text, []).append(index)
         self._template: polib.POFile | None = None
         self._template_entries: dict[str, polib.POEntry] = {}
-        self._lanes: dict[str, LanguageState] = {}
+        self._lanes: Mapping[str, LanguageState] = {}  # copy-on-write: see the module docstring
         self._lock = threading.RLock()  # guards the in-memory state: held briefly
         self._io_lock = threading.Lock()  # one save, reload or merge at a time
         self._problems: dict[tuple[str, str, str], tuple[Problem, ...]] = {}
@@ -117,16 +129,18 @@ class SessionModel:
     def attach(self, state: LanguageState) -> None:
         """Install a language read by `read_language`, replacing what the session had."""
         with self._lock:
-            self._lanes[state.lang] = state
+            self._lanes = {**self._lanes, state.lang: state}
             for key in [key for key in self._alternatives if key[0] == state.lang]:
                 del self._alternatives[key]
             self._versions.update(self._weight.keys())
 
     def template(self) -> polib.POFile:
-        if self._template is None:
-            self._template = build_template([self.document], self.domain)
-            self._template_entries = {entry.msgid: entry for entry in self._template}
-        return self._template
+        with self._lock:  # the loader and the UI thread may both ask first
+            if self._template is None:
+                template = build_template([self.document], self.domain)
+                self._template_entries = {entry.msgid: entry for entry in template}
+                self._template = template
+            return self._template
 
     def is_loaded(self, lang: str | None = None) -> bool:
         languages = [lang] if lang else self.targets
@@ -190,28 +204,26 @@ class SessionModel:
                     for match in record.memory
                 ]
                 found = unique_hypotheses(candidates)
-        self._alternatives[key] = found
-        return found
-
-    def _flagged(self, lane: LanguageState) -> list[str]:
         with self._lock:
-            return list(lane.flagged)
+            self._alternatives[key] = found
+        return found
 
     def counts(self, lang: str) -> Counts:
         lane = self._lanes.get(lang)
         total = len(self.segments)
         if lane is None:
             return Counts(lang, total, empty=total, loading=True)
-        tally = lane.tally
-        return Counts(
-            lang,
-            total,
-            approved=tally[CellState.APPROVED],
-            machine=tally[CellState.MACHINE] + tally[CellState.EDITED],
-            edited=tally[CellState.EDITED],
-            empty=tally[CellState.EMPTY],
-            problems=sum(self._weight[msgid] for msgid in self._flagged(lane)),
-        )
+        with self._lock:  # one moment's figures, not some from before a change and some after
+            tally = lane.tally
+            return Counts(
+                lang,
+                total,
+                approved=tally[CellState.APPROVED],
+                machine=tally[CellState.MACHINE] + tally[CellState.EDITED],
+                edited=tally[CellState.EDITED],
+                empty=tally[CellState.EMPTY],
+                problems=sum(self._weight[msgid] for msgid in lane.flagged),
+            )
 
     # --- problems ----------------------------------------------------------------------
 
@@ -226,9 +238,11 @@ class SessionModel:
             found = tuple(run_checks(msgid, text, self.source_lang, lang, glossary=self.glossary))
             self._problems[key] = found
         lane = self._lanes.get(lang)
-        entry = lane.entries.get(msgid) if lane is not None else None
-        if lane is not None and entry is not None and entry.msgstr == text:
-            with self._lock:
+        if lane is None:
+            return found
+        with self._lock:  # compare and flag at once: the UI may change the text meanwhile
+            entry = lane.entries.get(msgid)
+            if entry is not None and entry.msgstr == text:
                 flag_problems(lane, msgid, bool(found))
         return found
 
