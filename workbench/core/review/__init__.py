@@ -21,6 +21,9 @@ changed on disk since it was read.
 The parts, one job each: `state` (the values), `model` (the shared state and reading it),
 `terms`, `finding`, `editing`, `machine`, `saving`, `merging`, and `session`, which puts them
 together as `ReviewSession`. Import from this package, not from the parts.
+
+Threads: the UI thread edits; workers load, check, translate, save, reload and merge. Which
+thread may touch what, and under which lock, is the rule written at the top of `model.py`.
 """
 
 from workbench.core.catalog import EDITED_LABEL, EDITED_NOTE
