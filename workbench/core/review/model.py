@@ -70,6 +70,8 @@ class SessionModel:
         domain: str | None = None,
         glossary: Glossary | None = None,
         memory_path: Path | None = None,
+        translator: str | None = None,
+        recovery_folder: Path | None = None,
     ) -> None:
         self.document = document
         self.source_lang = document.lang
@@ -82,6 +84,10 @@ class SessionModel:
         self.domain = domain or document.name
         self.glossary = glossary
         self.memory_path = memory_path
+        self.translator = translator  # "Name <email>": Last-Translator of every save
+        self.recovery_folder = recovery_folder or (
+            Path(locales).absolute().parent / ".workbench" / "recovery"
+        )  # the journal of unsaved work (recovery.py), beside the project
         self.segments: tuple[Segment, ...] = document.segments
         self._weight: Counter[str] = Counter(segment.text for segment in self.segments)
         self._rows_of: dict[str, list[int]] = {}
@@ -99,6 +105,10 @@ class SessionModel:
 
     def catalog_path(self, lang: str) -> Path:
         return catalog_path(self.locales, lang, self.domain)
+
+    def recovery_path(self, lang: str) -> Path:
+        """The journal of `lang`'s unsaved work (see `recovery.py`)."""
+        return self.recovery_folder / f"{self.domain}.{lang}.json"
 
     def load(self) -> None:
         for lang in self.targets:
@@ -246,13 +256,15 @@ class SessionModel:
                 flag_problems(lane, msgid, bool(found))
         return found
 
-    def check_all(self, cancel: threading.Event | None = None) -> int:
-        """Run the checks on every translated row (slow for big documents: use a worker).
-
-        Returns how many entries were checked; views should redraw afterwards.
+    def check_all(
+        self, cancel: threading.Event | None = None, langs: Sequence[str] | None = None
+    ) -> int:
+        """Run the checks on every translated row of `langs` (all when None; slow for big
+        documents: use a worker). Returns how many entries were checked; views should redraw
+        afterwards.
         """
         checked = 0
-        for lang in self.targets:
+        for lang in self.targets if langs is None else langs:
             lane = self._lanes.get(lang)
             if lane is None:
                 continue
