@@ -10,9 +10,10 @@ the checks (`check_all`), save, reload and merge, and any of them may read. The 
 - `_lanes` is copy-on-write: `attach` publishes a new dict, never changes a published one, so
   any thread may iterate `self._lanes` as a snapshot without the lock.
 - Everything inside a lane (entries, touched, pending memory, edited, flagged, states, tally,
-  the catalog's entries) and the session's caches (`_alternatives`, `_problems`, `_versions`,
-  `_render_cache`) is changed only under `_lock`, and read under it wherever the reader
-  iterates or needs several values to agree (counts, save, merge).
+  drafts, the catalog's entries) and the session's caches (`_alternatives`, `_problems`,
+  `_versions`, `_render_cache`, `_recalled`, `_memory`) is changed only under `_lock`, and
+  read under it wherever the reader iterates or needs several values to agree (counts, save,
+  merge).
 - `read_language` builds a new lane without touching shared state, so the slow part of a load
   runs without the lock; `_io_lock` keeps saves, reloads and merges one at a time.
 """
@@ -56,6 +57,7 @@ from workbench.core.textio import FileStamp
 if TYPE_CHECKING:
     from workbench.core.checks import Problem
     from workbench.core.glossary import Glossary
+    from workbench.core.memory import MemoryMatch, TranslationMemory
 
 
 class SessionModel:
@@ -102,6 +104,8 @@ class SessionModel:
         self._alternatives: dict[tuple[str, str], tuple[Hypothesis, ...]] = {}
         self._versions: Counter[str] = Counter()  # msgid -> changes, for views that cache rows
         self._render_cache: dict[int, tuple[tuple[Any, ...], str]] = {}
+        self._recalled: dict[tuple[str, str], tuple[MemoryMatch, ...]] = {}  # memory lookups
+        self._memory: TranslationMemory | None = None  # opened by the first lookup
 
     def catalog_path(self, lang: str) -> Path:
         return catalog_path(self.locales, lang, self.domain)

@@ -82,6 +82,9 @@ class SavingMixin(SessionModel):
             saved.append(lang)
             approved[lang] = memory
         added, error = self._feed_memory(approved)
+        if added:
+            with self._lock:
+                self._recalled.clear()  # the memory grew: look again
         return SaveReport(tuple(saved), tuple(conflicts), added, error)
 
     def _feed_memory(self, approved: Mapping[str, Mapping[str, str]]) -> tuple[int, str]:

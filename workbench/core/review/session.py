@@ -10,6 +10,7 @@ from workbench.core.review.editing import EditingMixin
 from workbench.core.review.finding import FindingMixin
 from workbench.core.review.machine import MachineMixin
 from workbench.core.review.merging import MergingMixin
+from workbench.core.review.recall import RecallMixin
 from workbench.core.review.recovery import RecoveryMixin
 from workbench.core.review.saving import SavingMixin
 from workbench.core.review.terms import TermsMixin
@@ -23,6 +24,7 @@ class ReviewSession(
     SavingMixin,
     MergingMixin,
     RecoveryMixin,
+    RecallMixin,
 ):
     """A document under review in several target languages."""
 
