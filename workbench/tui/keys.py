@@ -122,6 +122,16 @@ KEYS: tuple[KeyAction, ...] = (
         TABLE,
     ),
     KeyAction(
+        "alt+pagedown",
+        "scroll_source_down",
+        "Source: more",
+        "Scroll the source pane down (a long sentence on a small terminal).",
+        "Move",
+    ),
+    KeyAction(
+        "alt+pageup", "scroll_source_up", "Source: back", "Scroll the source pane up.", "Move"
+    ),
+    KeyAction(
         "enter,e", "edit", "Edit", "Put the cursor in the current language's editor.", "Move", TABLE
     ),
     KeyAction(
@@ -141,15 +151,39 @@ KEYS: tuple[KeyAction, ...] = (
         TABLE,
     ),
     # --- reviewing ---
+    # Ctrl+Enter needs extended keys (tmux without them sends plain Enter): Alt+Enter and F8
+    # work everywhere.
     KeyAction(
-        "f8,ctrl+enter",
+        "f8,ctrl+enter,alt+enter",
         "approve_next",
         "Approve+next",
-        "Approve the segment in every visible language that has a translation, then go to the next one.",
+        "Approve the current language's translation, then go to the next segment.",
         "Review",
         footer=2,
     ),
-    KeyAction("a", "approve", "Approve", "Approve the segment without moving.", "Review", TABLE),
+    KeyAction(
+        "shift+f8",
+        "approve_all_next",
+        "Approve all+next",
+        "Approve the segment in every visible language that has a translation, then go to the next one.",
+        "Review",
+    ),
+    KeyAction(
+        "a",
+        "approve",
+        "Approve",
+        "Approve the current language's translation without moving.",
+        "Review",
+        TABLE,
+    ),
+    KeyAction(
+        "A",
+        "approve_all",
+        "Approve all",
+        "Approve the segment in every visible language without moving.",
+        "Review",
+        TABLE,
+    ),
     KeyAction(
         "ctrl+r",
         "unapprove",

@@ -73,7 +73,13 @@ class FindingMixin(SessionModel):
             return False
         if query.spans(self.segments[index].text):
             return True
-        return any(query.spans(self.cell(index, lang).text) for lang in langs)
+        return any(query.spans(self.text(index, lang)) for lang in langs)
+
+    def text(self, index: int, lang: str) -> str:
+        """The row's translation in `lang` ("" while loading): `cell()` without the checks."""
+        lane = self._lanes.get(lang)
+        entry = lane.entries.get(self.segments[index].text) if lane is not None else None
+        return entry.msgstr if entry is not None else ""
 
     def select(
         self,

@@ -58,7 +58,7 @@ class CurrentRowMixin(ScreenPart):
         if index is not None and len(table.view) != len(self.session):
             position += f" (#{index + 1} of {len(self.session)})"
         with self.app.batch_update():
-            self.editor.show_row(self.session, index, position, self.current_lang)
+            self.editor.show_row(self.session, index, position, self.current_lang, self.search)
             self._show_details()
 
     def _show_details(self) -> None:

@@ -12,12 +12,13 @@ from workbench.tui.screens.review.part import ScreenPart
 class ReviewingMixin(ScreenPart):
     """The actions that change the current row's translations."""
 
-    def _approve_row(self) -> bool:
+    def _approve_row(self, languages: tuple[str, ...]) -> bool:
+        """Approve the row in `languages`; False when there is no row to approve."""
         self._commit_editors()
         if self.session is None or self._editing is None:
             return False
         changed = False
-        for lang in self.shown:
+        for lang in languages:
             if self._loaded(lang) and self.session.approve(self._editing, lang):
                 changed = True
         if changed:
@@ -25,10 +26,19 @@ class ReviewingMixin(ScreenPart):
         return True
 
     def action_approve(self) -> None:
-        self._approve_row()
+        self._approve_row((self.current_lang,))
+
+    def action_approve_all(self) -> None:
+        self._approve_row(self.shown)
 
     def action_approve_next(self) -> None:
-        if not self._approve_row():
+        self._approve_and_move((self.current_lang,))
+
+    def action_approve_all_next(self) -> None:
+        self._approve_and_move(self.shown)
+
+    def _approve_and_move(self, languages: tuple[str, ...]) -> None:
+        if not self._approve_row(languages):
             return
         table = self.table
         if table.cursor >= len(table.view) - 1:
