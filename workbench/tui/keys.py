@@ -253,6 +253,22 @@ KEYS: tuple[KeyAction, ...] = (
         "shift+f3", "previous_match", "Previous match", "Go to the previous search match.", "Find"
     ),
     KeyAction(
+        "f7",
+        "concordance",
+        "Concordance",
+        "Search the translation memory for a word or phrase (the editor's selection, if any).",
+        "Find",
+    ),
+    KeyAction(
+        "c",
+        "concordance",
+        "Concordance",
+        "Concordance search of the memory (as F7).",
+        "Find",
+        TABLE,
+        palette=False,
+    ),
+    KeyAction(
         "ctrl+l",
         "filter",
         "Filter",

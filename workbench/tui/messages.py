@@ -49,6 +49,16 @@ class JournalFailed(Message):
         self.message = message
 
 
+class MemoryRecalled(Message):
+    """The memory's matches for a row are in (`session.recalled`)."""
+
+    def __init__(self, index: int, lang: str, error: str = "") -> None:
+        super().__init__()
+        self.index = index
+        self.lang = lang
+        self.error = error
+
+
 class ChecksDone(Message):
     """Every row has been checked: counts and marks are complete."""
 

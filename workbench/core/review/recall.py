@@ -52,8 +52,7 @@ class RecallMixin(SessionModel):
         """The memory's matches for the row's source in `lang`, best first (exact ones too)."""
         source = self.segments[index].text
         key = (lang, source)
-        with self._lock:
-            cached = self._recalled.get(key)
+        cached = self.recalled(index, lang)
         if cached is not None:
             return cached
         memory = self._open_memory()
@@ -63,6 +62,12 @@ class RecallMixin(SessionModel):
         with self._lock:
             self._recalled[key] = found
         return found
+
+    def recalled(self, index: int, lang: str) -> tuple[MemoryMatch, ...] | None:
+        """What `memory_matches` found for the row, or None if it has not looked yet (fast:
+        for views, which ask a worker to look)."""
+        with self._lock:
+            return self._recalled.get((lang, self.segments[index].text))
 
     def concordance(self, phrase: str, lang: str, *, limit: int = 50) -> list[MemoryUnit]:
         """The remembered pairs (source language -> `lang`) holding `phrase`, newest first."""

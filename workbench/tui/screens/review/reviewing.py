@@ -5,6 +5,8 @@ Text put in by an action goes through the editor, so Ctrl+Z undoes it.
 
 from __future__ import annotations
 
+from textual.widgets import TextArea
+
 from workbench.tui.screens.dialogs import Choice, ChoiceDialog
 from workbench.tui.screens.review.part import ScreenPart
 
@@ -97,6 +99,16 @@ class ReviewingMixin(ScreenPart):
             ChoiceDialog("Insert a glossary term", "", choices),
             lambda chosen: self._insert(chosen) if chosen else None,
         )
+
+    def action_concordance(self) -> None:
+        if self.session is None:
+            return
+        from workbench.tui.screens.concordance import ConcordanceScreen
+
+        phrase = ""
+        if isinstance(self.focused, TextArea):
+            phrase = self.focused.selected_text
+        self.app.push_screen(ConcordanceScreen(self.session, self.current_lang, phrase.strip()))
 
     def _insert(self, text: str) -> None:
         area = self.editor.area(self.current_lang)
