@@ -332,6 +332,7 @@ EDITOR_KEYS: tuple[tuple[str, str], ...] = (
     ("Ctrl+Z", "Undo in the editor"),
     ("Ctrl+Y", "Redo in the editor"),
     ("Tab / Shift+Tab", "Move between the list and the editors"),
+    ("Alt+R / Alt+C", "In the search field: regular expression / match case, on or off"),
     ("Ctrl+P", "Command palette: every action by name"),
     ("Ctrl+Q", "Quit (asks first when work is unsaved)"),
 )

@@ -109,15 +109,15 @@ class SegmentEditor(Vertical):
                 self.target(lang).show("", "  ", lang == current)
             return
         segment = session.segments[index]
-        title.show(
-            Content.assemble(
-                (f"Segment {position}", "bold"),
-                (f" · {segment.id} · {language_name(session.source_lang)}", "$text-muted"),
-            )
+        heading = Content.assemble(
+            (f"Segment {position}", "bold"),
+            (f" · {segment.id} · {language_name(session.source_lang)}", "$text-muted"),
         )
+        title.show(heading)
         source.update(highlight_terms(session, index, search))
         scroll = self.query_one("#source-scroll", VerticalScroll)
         scroll.scroll_home(animate=False, immediate=True)
+        self.call_after_refresh(self._hint_more, heading)
         for lang in self.targets:
             cell = session.cell(index, lang)
             self.target(lang).show(cell.text, cell.mark, lang == current)
@@ -145,6 +145,12 @@ class SegmentEditor(Vertical):
                     animate=False,
                 )
             )
+
+    def _hint_more(self, heading: Content) -> None:
+        """Say so when the source is longer than its pane (a small terminal)."""
+        if self.query_one("#source-scroll", VerticalScroll).max_scroll_y > 0:
+            heading = heading + Content.styled(" · more: Alt+PgDn", "$text-warning")
+        self.query_one("#source-title", Caption).show(heading)
 
     def scroll_source(self, direction: int) -> None:
         scroll = self.query_one("#source-scroll", VerticalScroll)
