@@ -297,7 +297,7 @@ KEYS: tuple[KeyAction, ...] = (
         "ctrl+s",
         "save",
         "Save",
-        "Write every changed catalog now (changes also save after a short pause).",
+        "Write every changed catalog now (unsaved work is journalled after a short pause).",
         "File",
         footer=3,
     ),
