@@ -20,6 +20,7 @@ the checks (`check_all`), save, reload and merge, and any of them may read. The 
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -113,6 +114,10 @@ class SessionModel:
     def recovery_path(self, lang: str) -> Path:
         """The journal of `lang`'s unsaved work (see `recovery.py`)."""
         return self.recovery_folder / f"{self.domain}.{lang}.json"
+
+    def _forget_journal(self, lang: str) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            self.recovery_path(lang).unlink()
 
     def load(self) -> None:
         for lang in self.targets:

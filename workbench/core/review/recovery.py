@@ -9,7 +9,6 @@ explicit discard removes it.
 
 from __future__ import annotations
 
-import contextlib
 import json
 from typing import Any
 
@@ -26,7 +25,12 @@ class RecoveryMixin(SessionModel):
 
     def write_recovery(self) -> tuple[str, ...]:
         """Journal every language with unsaved changes (and drop the journal of the others);
-        returns the languages journalled. Safe from a worker."""
+        returns the languages journalled. Safe from a worker; one at a time with saves, so a
+        journal never outlives the save that made it stale."""
+        with self._io_lock:
+            return self._write_recovery()
+
+    def _write_recovery(self) -> tuple[str, ...]:
         journalled = []
         for lang, lane in list(self._lanes.items()):
             with self._lock:
@@ -40,7 +44,7 @@ class RecoveryMixin(SessionModel):
                     for msgid in lane.touched
                 }
             if not entries:
-                self.discard_recovery(lang)
+                self._forget_journal(lang)
                 continue
             journal = {
                 "format": JOURNAL_FORMAT,
@@ -87,10 +91,11 @@ class RecoveryMixin(SessionModel):
         return restored
 
     def discard_recovery(self, lang: str | None = None) -> None:
-        """Forget the journal of `lang` (every language when None)."""
-        for code in [lang] if lang else self.targets:
-            with contextlib.suppress(FileNotFoundError):
-                self.recovery_path(code).unlink()
+        """Forget the journal of `lang` (every language when None); waits for a journal
+        being written."""
+        with self._io_lock:
+            for code in [lang] if lang else self.targets:
+                self._forget_journal(code)
 
     def _read_journal(self, lang: str) -> dict[str, dict[str, Any]]:
         """The journal's entries, or nothing when there is none or it is not ours."""

@@ -7,7 +7,6 @@ what happens next). Rendering a catalog reuses the text of unchanged entries, so
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -77,8 +76,7 @@ class SavingMixin(SessionModel):
                         del lane.pending_memory[msgid]
                 finished = not lane.dirty
             if finished:  # everything is in the catalog now: the journal has nothing to add
-                with contextlib.suppress(FileNotFoundError):
-                    self.recovery_path(lang).unlink()
+                self._forget_journal(lang)
             saved.append(lang)
             approved[lang] = memory
         added, error = self._feed_memory(approved)

@@ -57,8 +57,8 @@ def _alternatives(session: ReviewSession, index: int, lang: str) -> list[str | t
 def _memory(session: ReviewSession, index: int, lang: str) -> list[str | tuple[str, str] | Content]:
     """Fuzzy memory matches: percent, remembered translation, and what changed in the source
     since (struck out: only in the remembered sentence; underlined: new in this one)."""
-    if session.memory_path is None:
-        return []
+    if session.memory_path is None or not session.memory_path.is_file():
+        return []  # no memory (yet): nothing to recall
     matches = session.recalled(index, lang)
     parts: list[str | tuple[str, str] | Content] = [(f"Memory ({lang})", "bold"), "\n"]
     if matches is None:

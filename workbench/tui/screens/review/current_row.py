@@ -67,10 +67,16 @@ class CurrentRowMixin(ScreenPart):
     def _show_details(self) -> None:
         session, index, lang = self.session, self._editing, self.current_lang
         self.query_one(DetailsPanel).show(session, index, lang, self.shown)
-        if session is not None and index is not None and session.recalled(index, lang) is None:
+        if (
+            session is not None
+            and index is not None
+            and session.memory_path is not None
+            and session.memory_path.is_file()
+            and session.recalled(index, lang) is None
+        ):
             self._recall(index, lang)
 
-    @work(thread=True, exclusive=True, group="recall")
+    @work(thread=True, group="recall")
     def _recall(self, index: int, lang: str) -> None:
         assert self.session is not None
         try:

@@ -44,7 +44,7 @@ class SavingMixin(ScreenPart):
             self._autosave.stop()
             self._autosave = None
 
-    @work(thread=True, exclusive=True, group="journal")
+    @work(thread=True, group="journal")
     def _write_journal(self) -> None:
         assert self.session is not None
         try:
@@ -59,7 +59,6 @@ class SavingMixin(ScreenPart):
         """Quitting without saving: the journal goes too, so nothing comes back next time."""
         self.stop_autosave()
         if self.session is not None:
-            self.workers.cancel_group(self, "journal")
             self.session.discard_recovery()
 
     def on_recovery_found(self, message: messages.RecoveryFound) -> None:
