@@ -57,12 +57,25 @@ def test_autosave_journal_leaves_the_catalog_alone_and_comes_back(seed, tmp_path
     # "crash": a new session finds the journal and restores it as unsaved work
     again = open_session(seed, tmp_path)
     assert again.recoverable() == {"en": 1}
-    assert again.restore_recovery("en") == 1
+    report = again.restore_recovery("en")
+    assert (report.restored, report.changed_on_disk) == (1, ())
     assert again.cell(0, "en").text == "Mine." and again.cell(0, "en").state is CellState.EDITED
     assert again.dirty_languages() == ("en",)
     again.save()
     assert not journal.exists()
     assert entry_of(again, "en").msgstr == "Mine."
+
+
+def test_restoring_says_which_entries_changed_on_disk_since(seed, tmp_path):
+    session = open_session(seed, tmp_path)
+    session.set_translation(0, "en", "Mine.")
+    session.write_recovery()
+    path = session.catalog_path("en")
+    po = polib.pofile(str(path))
+    po.find(session.segments[0].text).msgstr = "Theirs."
+    po.save(str(path))
+    report = open_session(seed, tmp_path).restore_recovery("en")
+    assert report.changed_on_disk == (session.segments[0].text,)
 
 
 def test_discarding_the_journal_forgets_it(seed, tmp_path):

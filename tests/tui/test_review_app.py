@@ -122,6 +122,8 @@ async def test_typing_marks_the_row_edited_and_undo_works(make_app, project):
         await pilot.pause()
         assert area(app, "en").text == original
         assert session.cell(3, "en").text == original
+        assert session.cell(3, "en").state is CellState.MACHINE, "undone: a draft again"
+        assert not session.dirty and "unsaved" not in header_text(app)
         await pilot.press("ctrl+y")
         await pilot.pause()
         assert session.cell(3, "en").text == "Note/? n " + original

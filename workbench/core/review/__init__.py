@@ -32,6 +32,7 @@ from workbench.core.review.finding import SearchQuery
 from workbench.core.review.machine import document_of
 from workbench.core.review.merging import MergeReport
 from workbench.core.review.recall import DiffPiece, source_diff
+from workbench.core.review.recovery import RecoveryReport
 from workbench.core.review.saving import SaveReport
 from workbench.core.review.session import ReviewSession
 from workbench.core.review.state import (
@@ -58,6 +59,7 @@ __all__ = [
     "DiffPiece",
     "LanguageState",
     "MergeReport",
+    "RecoveryReport",
     "ReviewSession",
     "Row",
     "SaveReport",

@@ -10,14 +10,23 @@ explicit discard removes it.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from workbench.core.catalog import is_human_edited
+from workbench.core.review.entries import entry_value
 from workbench.core.review.model import SessionModel
 from workbench.core.textio import atomic_write
 
 JOURNAL_FORMAT = "workbench-recovery"
 JOURNAL_VERSION = 1
+
+
+@dataclass(frozen=True)
+class RecoveryReport:
+    lang: str
+    restored: int  # entries put back as unsaved changes
+    changed_on_disk: tuple[str, ...]  # msgids whose catalog changed since: mine restored, check
 
 
 class RecoveryMixin(SessionModel):
@@ -68,17 +77,20 @@ class RecoveryMixin(SessionModel):
                 found[lang] = len(entries)
         return found
 
-    def restore_recovery(self, lang: str) -> int:
+    def restore_recovery(self, lang: str) -> RecoveryReport:
         """Put the journal's entries back as unsaved changes (the journal stays until a save
-        or a discard); returns how many entries it restored."""
+        or a discard)."""
         entries = self._read_journal(lang)
         restored = 0
+        changed: list[str] = []
         with self._lock:
             lane = self._lane(lang)
             for msgid, values in entries.items():
                 if msgid not in self._weight:
                     continue  # the sentence left the document
                 entry = self._ensure_entry(lane, msgid)
+                if list(entry_value(entry)) != values.get("baseline", list(entry_value(entry))):
+                    changed.append(msgid)
                 entry.msgstr = values["msgstr"]
                 entry.flags = list(values["flags"])
                 entry.comment = values["comment"]
@@ -88,7 +100,7 @@ class RecoveryMixin(SessionModel):
                     lane.edited.discard(msgid)
                 self._changed(lane, msgid)
                 restored += 1
-        return restored
+        return RecoveryReport(lang, restored, tuple(changed))
 
     def discard_recovery(self, lang: str | None = None) -> None:
         """Forget the journal of `lang` (every language when None); waits for a journal

@@ -72,12 +72,19 @@ class SavingMixin(ScreenPart):
             if self.session is None:
                 return
             if choice == "restore":
-                for lang in message.languages:
-                    self.session.restore_recovery(lang)
+                reports = [self.session.restore_recovery(lang) for lang in message.languages]
                 self.table.refresh_rows()
                 self._show_row(self._editing, force=True)
                 self._update_header()
                 self.notify(f"Restored unsaved work: {found}.", timeout=4)
+                changed = sum(len(report.changed_on_disk) for report in reports)
+                if changed:
+                    self.notify(
+                        f"{changed} restored entr{'y' if changed == 1 else 'ies'} changed on disk "
+                        "since; yours were kept. Review them before saving.",
+                        severity="warning",
+                        timeout=10,
+                    )
             elif choice == "discard":
                 self.session.discard_recovery()
 
