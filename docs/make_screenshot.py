@@ -2,7 +2,8 @@
 
 Builds the tiny test Argos models (tests/support/tiny_argos.py) in a temporary folder,
 translates the seed to en and az with the shipped glossary, opens the review app headless,
-approves two rows (every language), moves to a row with glossary terms and saves Textual's SVG screenshot.
+approves two rows in every language, moves to a row with glossary terms and saves Textual's
+SVG screenshot.
 
     python docs/make_screenshot.py [--out docs/screenshot.svg] [--size 120x36]
 """

@@ -118,14 +118,17 @@ async def test_toasts_wait_until_the_dialog_closes(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
+        app.notify("Before the dialog.", timeout=30)
         await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert not app._notifications, "a toast on screen goes away while the dialog is open"
         assert isinstance(app.screen, ChoiceDialog)
         app.notify("Saved en.")
         await pilot.pause()
         assert not app._notifications, "no toast over the dialog"
         await pilot.press("escape")
         await pilot.pause()
-        assert [n.message for n in app._notifications] == ["Saved en."]
+        assert [n.message for n in app._notifications] == ["Before the dialog.", "Saved en."]
 
 
 @pytest.fixture

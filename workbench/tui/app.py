@@ -67,6 +67,22 @@ class ReviewApp(App[None]):
         else:
             show()
 
+    def hold_toasts(self) -> None:
+        """A dialog opens: the toasts on screen wait with the rest until it closes."""
+        for toast in self._notifications:
+            if not toast.has_expired:
+                self._held.append(
+                    partial(
+                        super().notify,
+                        toast.message,
+                        title=toast.title,
+                        severity=toast.severity,
+                        timeout=max(toast.time_left, 1.0),
+                        markup=toast.markup,
+                    )
+                )
+        self.clear_notifications()
+
     def show_held_toasts(self) -> None:
         held, self._held = self._held, []
         for show in held:

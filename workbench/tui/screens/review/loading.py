@@ -27,6 +27,7 @@ class LoadingMixin(ScreenPart):
                 glossary_paths=list(request.glossaries),
                 memory_path=request.memory,
                 translator=request.translator,
+                recovery_folder=request.recovery,
                 load=False,
             )
             self.post_message(messages.SessionReady(session))

@@ -18,6 +18,7 @@ class OpenRequest:
     glossaries: tuple[Path, ...] = ()
     memory: Path | None = None  # the translation memory approvals feed (None: none)
     translator: str | None = None  # "Name <email>": Last-Translator of every save
+    recovery: Path | None = None  # the journal's folder (None: .workbench/recovery beside locales)
 
 
 @dataclass(frozen=True)

@@ -101,6 +101,9 @@ class ReviewScreen(
         if self.settings.disk_check_interval:
             self.set_interval(self.settings.disk_check_interval, self._watch_disk)
 
+    def on_screen_suspend(self) -> None:
+        self.app.hold_toasts()  # type: ignore[attr-defined]
+
     def on_screen_resume(self) -> None:
         self.app.show_held_toasts()  # type: ignore[attr-defined]
 
