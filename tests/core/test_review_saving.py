@@ -119,6 +119,19 @@ def test_an_edit_undone_back_to_the_draft_is_not_edited(seed, tmp_path):
     assert entry.comment.count(ALTERNATIVE_LABEL) == 2  # as translate wrote it: nothing pinned
 
 
+def test_undoing_a_saved_edit_is_a_change_to_save(seed, tmp_path):
+    session = open_session(seed, tmp_path)
+    draft = session.cell(0, "en").text
+    session.set_translation(0, "en", "typed")
+    session.save()
+    session.set_translation(0, "en", draft)
+    assert session.cell(0, "en").state is CellState.MACHINE
+    assert session.dirty_languages() == ("en",), "the disk holds the edit"
+    session.save()
+    entry = entry_of(session, "en")
+    assert entry.msgstr == draft and EDITED_LABEL not in entry.comment
+
+
 def test_pinning_adds_nothing_the_second_time(seed, tmp_path):
     session = open_session(seed, tmp_path)
     session.approve(0, "en")

@@ -8,7 +8,7 @@ what happens next). Rendering a catalog reuses the text of unchanged entries, so
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import polib
@@ -71,6 +71,9 @@ class SavingMixin(SessionModel):
                     lane.baseline[msgid] = values[msgid]
                     if lane.touched.get(msgid) == changed_at:
                         del lane.touched[msgid]
+                    draft = lane.drafts.get(msgid)
+                    if draft is not None:  # the edit is on disk: undoing it is a change to save
+                        lane.drafts[msgid] = replace(draft, touched=True)
                 for msgid, msgstr in memory.items():
                     if lane.pending_memory.get(msgid) == msgstr:
                         del lane.pending_memory[msgid]
