@@ -12,11 +12,22 @@ from workbench.core.checks.catalog import (
     check_catalog,
     check_entry,
     check_loaded_catalog,
+    iso_language_name,
+)
+from workbench.core.checks.msgfmt import (
+    CATALOG_CHECKS,
+    CatalogCheck,
+    CatalogProblem,
+    is_fatal,
+    msgfmt_problems,
 )
 from workbench.core.checks.registry import CHECKS, run_checks, select_checks
 
 __all__ = [
+    "CATALOG_CHECKS",
     "CHECKS",
+    "CatalogCheck",
+    "CatalogProblem",
     "Check",
     "EntryProblems",
     "Pair",
@@ -26,6 +37,9 @@ __all__ = [
     "check_catalog",
     "check_entry",
     "check_loaded_catalog",
+    "is_fatal",
+    "iso_language_name",
+    "msgfmt_problems",
     "run_checks",
     "select_checks",
 ]

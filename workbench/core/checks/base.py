@@ -45,6 +45,7 @@ class Pair:
     source_lang: str
     target_lang: str
     glossary: Glossary | None = None
+    flags: frozenset[str] = frozenset()  # the catalog entry's (python-format, no-c-format, …)
 
 
 CheckFunction = Callable[[Pair], Iterable[str]]

@@ -60,7 +60,8 @@ def _symbols(lang: str) -> _Symbols:
     )
     month_numbers = _month_numbers(locale)
     names = "|".join(re.escape(name) for name in sorted(month_numbers, key=len, reverse=True))
-    months = re.compile(rf"(?<!\w)(?:{names})(?!\w)", re.IGNORECASE)
+    # vi "tháng 6", ko "6월": every month name holds its number, so there are no names to find.
+    months = re.compile(rf"(?<!\w)(?:{names})(?!\w)" if names else r"(?!)", re.IGNORECASE)
     return _Symbols(locale, group, decimal, pattern, months, month_numbers)
 
 
@@ -89,8 +90,8 @@ def numbers_in(text: str, lang: str) -> list[Number]:
         found.append(Number(written, value, match.start()))
     spans = [(number.start, number.start + len(number.text)) for number in found]
     for match in symbols.months.finditer(masked):
-        if _next_to_number(masked, match.start(), match.end(), spans):
-            month = symbols.month_numbers[match.group().casefold()]
+        month = symbols.month_numbers.get(match.group().casefold())
+        if month is not None and _next_to_number(masked, match.start(), match.end(), spans):
             found.append(Number(match.group(), Decimal(month), match.start()))
     return sorted(found, key=lambda number: number.start)
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from workbench.core.checks import content, numbers, placeholders, punctuation, spacing
 from workbench.core.checks.base import Check, Pair, Problem
+from workbench.core.checks.msgfmt import CATALOG_CHECKS
 from workbench.core.errors import InputError
 
 if TYPE_CHECKING:
@@ -35,13 +36,15 @@ CHECKS: dict[str, Check] = {
 
 
 def select_checks(only: Collection[str] | None = None) -> list[Check]:
-    """The checks named in `only` (all when None), in report order; InputError for unknown names."""
+    """The entry checks named in `only` (all when None), in report order; InputError for names
+    that are neither an entry check nor a catalog check (CATALOG_CHECKS)."""
     if only is None:
         return list(CHECKS.values())
-    unknown = sorted(set(only) - set(CHECKS))
+    known = set(CHECKS) | set(CATALOG_CHECKS)
+    unknown = sorted(set(only) - known)
     if unknown:
         raise InputError(
-            f"unknown check {', '.join(unknown)}; 'workbench check --list' shows the {len(CHECKS)} checks"
+            f"unknown check {', '.join(unknown)}; 'workbench check --list' shows the {len(known)} checks"
         )
     return [check for name, check in CHECKS.items() if name in only]
 
@@ -54,9 +57,12 @@ def run_checks(
     *,
     only: Collection[str] | None = None,
     glossary: Glossary | None = None,
+    flags: Collection[str] = (),
 ) -> list[Problem]:
-    """The problems of one translation; an untranslated string gets only `untranslated`."""
-    pair = Pair(source, target, source_lang, target_lang, glossary)
+    """The problems of one translation; an untranslated string gets only `untranslated`.
+
+    `flags` are the catalog entry's (python-format, no-c-format, …)."""
+    pair = Pair(source, target, source_lang, target_lang, glossary, frozenset(flags))
     selected = select_checks(only)
     if not target.strip():
         selected = [check for check in selected if check is content.untranslated]

@@ -1,0 +1,288 @@
+"""What `msgfmt -c` (--check-format --check-header --check-domain) treats as fatal, per catalog.
+
+GNU msgfmt refuses to compile a catalog with: no header (or an empty one); plural entries but no
+`nplurals=`/`plural=` in the header; an invalid nplurals or plural expression, or one that can
+produce a negative form, a form past nplurals or a division by zero (evaluated for n = 0…1000);
+plural entries whose count of forms differs from nplurals; a translation that does not begin and
+end with a line break exactly when its msgid does; a format string (per the entry's flag) that
+does not match its msgid's (`formats.py`). Like msgfmt, obsolete, fuzzy and untranslated
+entries are skipped (a plural entry is untranslated when its first form is empty); the review
+checks pass `include_fuzzy=True` to see the drafts too, since approving one makes it count.
+The plural expression is parsed by Python's own `gettext.c2py`, the parser gettext.py uses.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+
+from workbench.core.checks.base import Severity
+from workbench.core.checks.formats import active_format, format_problems
+
+# msgfmt evaluates the plural formula on these numbers and calls a form "often used" (checked
+# strictly) when at least 5 of them select it.
+PLURAL_PROBE = range(1001)
+OFTEN = 5
+
+
+@dataclass(frozen=True)
+class CatalogProblem:
+    """A problem found at a line of a catalog (the header's or an entry's)."""
+
+    line: int
+    check: str
+    severity: Severity
+    message: str
+    entry: polib.POEntry | None  # None for the header
+
+
+@dataclass(frozen=True)
+class CatalogCheck:
+    """A check that needs the whole catalog (its header), listed beside the entry checks."""
+
+    name: str
+    severity: Severity
+    title: str
+
+
+CATALOG_CHECKS: dict[str, CatalogCheck] = {
+    check.name: check
+    for check in (
+        CatalogCheck(
+            "header",
+            Severity.CRITICAL,
+            "Checks that the catalog has a header and, when it has plural entries, a valid "
+            "Plural-Forms (nplurals and a plural formula that fits it), as msgfmt -c requires.",
+        ),
+        CatalogCheck(
+            "pluralforms",
+            Severity.CRITICAL,
+            "Checks that every plural entry has as many forms as the header's nplurals.",
+        ),
+        CatalogCheck(
+            "formats",
+            Severity.CRITICAL,
+            "Checks format strings per the entry's flag (c-format with %1$s, python-format "
+            "named and positional, python-brace-format, javascript-format), as msgfmt --check-format.",
+        ),
+        CatalogCheck(
+            "newlines",
+            Severity.CRITICAL,
+            "Checks that the translation begins and ends with a line break exactly when the msgid does.",
+        ),
+        CatalogCheck(
+            "language",
+            Severity.FUNCTIONAL,
+            "Checks that the languages are ones CLDR has data for; an ISO 639 code it lacks "
+            "(udm) is accepted with this warning and checked with default conventions.",
+        ),
+        CatalogCheck(
+            "charset",
+            Severity.FUNCTIONAL,
+            "Checks that the header declares a Content-Type with a portable charset (msgfmt warns).",
+        ),
+    )
+}
+
+_PORTABLE_CHARSETS = frozenset(
+    "ascii us-ascii utf-8 iso-8859-1 iso-8859-2 iso-8859-3 iso-8859-4 iso-8859-5 iso-8859-6 "
+    "iso-8859-7 iso-8859-8 iso-8859-9 iso-8859-13 iso-8859-14 iso-8859-15 koi8-r koi8-u koi8-t "
+    "cp850 cp866 cp874 cp932 cp949 cp950 cp1250 cp1251 cp1252 cp1253 cp1254 cp1255 cp1256 "
+    "cp1257 gb2312 euc-jp euc-kr euc-tw big5 big5-hkscs gbk gb18030 shift_jis johab tis-620 "
+    "viscii georgian-ps".split()
+)
+
+
+@dataclass(frozen=True)
+class PluralRule:
+    """The header's Plural-Forms as msgfmt reads it: nplurals and which forms are used often."""
+
+    nplurals: int
+    often: tuple[bool, ...]  # per form: chosen by many numbers (strict format checking)
+    formula: Callable[[int], int]
+
+
+def msgfmt_problems(
+    po: polib.POFile, path: Path | None = None, *, include_fuzzy: bool = False
+) -> list[CatalogProblem]:
+    """Every problem that makes `msgfmt -c` fail on this catalog (plus its charset warning)."""
+    line = header_line(path)
+    problems: list[CatalogProblem] = []
+    entries = [entry for entry in po if _counted(entry, include_fuzzy)]
+    if not po.metadata:
+        problems.append(
+            CatalogProblem(
+                line, "header", Severity.CRITICAL, "the header is missing or empty", None
+            )
+        )
+    else:
+        problems.extend(_charset_problems(po.metadata, line))
+    rule, plural_problems = _plural_rule(po.metadata, entries, line)
+    problems.extend(plural_problems)
+    for entry in entries:
+        problems.extend(_entry_problems(entry, rule))
+    return problems
+
+
+def is_fatal(problem: CatalogProblem) -> bool:
+    return problem.severity is Severity.CRITICAL
+
+
+def _counted(entry: polib.POEntry, include_fuzzy: bool) -> bool:
+    """Whether msgfmt looks at the entry: live, translated (first form), not fuzzy."""
+    if entry.obsolete or not entry.msgid:
+        return False
+    if not include_fuzzy and entry.fuzzy:
+        return False
+    first = entry.msgstr_plural.get(0, "") if entry.msgid_plural else entry.msgstr
+    return bool(first)
+
+
+def header_line(path: Path | None) -> int:
+    """The line of the header's `msgid ""`, where msgfmt reports header problems (1 if none)."""
+    if path is None or not Path(path).is_file():
+        return 1
+    with Path(path).open(encoding="utf-8", errors="replace") as handle:
+        for number, line in enumerate(handle, 1):
+            if re.match(r'msgid\s+""\s*$', line):
+                return number
+            if line.startswith("msgid"):
+                break
+    return 1
+
+
+def _charset_problems(metadata: dict[str, str], line: int) -> Iterator[CatalogProblem]:
+    content_type = metadata.get("Content-Type", "")
+    match = re.search(r"charset=([^\s;]+)", content_type)
+    if not match:
+        yield CatalogProblem(
+            line,
+            "charset",
+            Severity.FUNCTIONAL,
+            "the header has no Content-Type charset (set Content-Type: text/plain; charset=UTF-8)",
+            None,
+        )
+    elif match[1].lower() not in _PORTABLE_CHARSETS:
+        yield CatalogProblem(
+            line,
+            "charset",
+            Severity.FUNCTIONAL,
+            f"charset {match[1]} is not a portable encoding name (use UTF-8)",
+            None,
+        )
+
+
+def _plural_rule(
+    metadata: dict[str, str], entries: list[polib.POEntry], line: int
+) -> tuple[PluralRule | None, list[CatalogProblem]]:
+    """The header's plural rule, and the problems msgfmt's check_plural finds with it."""
+    plural_entries = [entry for entry in entries if entry.msgid_plural]
+    header = "\n".join(f"{key}: {value}" for key, value in metadata.items())
+    formula_at, nplurals_at = header.find("plural="), header.find("nplurals=")
+
+    def problem(message: str, where: int = line) -> CatalogProblem:
+        return CatalogProblem(where, "header", Severity.CRITICAL, message, None)
+
+    if not metadata or formula_at < 0 or nplurals_at < 0:
+        if plural_entries and metadata:
+            missing = " and ".join(
+                name
+                for name, at in (
+                    ("nplurals=INTEGER", nplurals_at),
+                    ("plural=EXPRESSION", formula_at),
+                )
+                if at < 0
+            )
+            return None, [
+                problem(
+                    f"the catalog has plural entries but its Plural-Forms header lacks {missing}"
+                )
+            ]
+        return None, []
+    problems = []
+    count_text = re.match(r"\s*(\d+)", header[nplurals_at + len("nplurals=") :])
+    if count_text is None:
+        problems.append(problem("invalid nplurals value in the Plural-Forms header"))
+    expression = re.split(r"[;\n]", header[formula_at + len("plural=") :], maxsplit=1)[0]
+    try:
+        formula = gettext.c2py(expression.strip())
+    except (ValueError, RecursionError):
+        problems.append(problem(f"invalid plural expression '{expression.strip()}'"))
+    if problems:
+        return None, problems
+    assert count_text is not None
+    nplurals = int(count_text[1])
+    uses = [0] * nplurals
+    for n in PLURAL_PROBE:
+        try:
+            form = formula(n)
+        except ZeroDivisionError:
+            return None, [problem("the plural expression can divide by zero")]
+        if form < 0:
+            return None, [problem("the plural expression can produce negative values")]
+        if form >= nplurals:
+            return None, [
+                problem(
+                    f"nplurals = {nplurals} but the plural expression can produce {form} (for n = {n})"
+                )
+            ]
+        uses[form] += 1
+    rule = PluralRule(nplurals, tuple(count >= OFTEN for count in uses), formula)
+    wrong = [entry for entry in plural_entries if len(entry.msgstr_plural) != nplurals]
+    if wrong:
+        problems.extend(
+            CatalogProblem(
+                entry.linenum,
+                "pluralforms",
+                Severity.CRITICAL,
+                f"{len(entry.msgstr_plural)} plural forms where the header's Plural-Forms says "
+                f"nplurals = {nplurals}",
+                entry,
+            )
+            for entry in wrong
+        )
+        return None, problems  # after an error msgfmt checks plural forms leniently
+    return rule, problems
+
+
+def _entry_problems(entry: polib.POEntry, rule: PluralRule | None) -> Iterator[CatalogProblem]:
+    def problem(check: str, message: str) -> CatalogProblem:
+        return CatalogProblem(entry.linenum, check, Severity.CRITICAL, message, entry)
+
+    forms = _forms(entry)
+    for side, test in (("begin", str.startswith), ("end", str.endswith)):
+        expected = test(entry.msgid, "\n")
+        if entry.msgid_plural is not None and entry.msgid_plural != "":
+            if test(entry.msgid_plural, "\n") != expected:
+                yield problem("newlines", f"msgid and msgid_plural do not both {side} with \\n")
+        for label, text in forms:
+            if test(text, "\n") != expected:
+                yield problem("newlines", f"msgid and {label} do not both {side} with \\n")
+    kind = active_format(entry.flags)
+    if kind is None:
+        return
+    source, source_label = (
+        (entry.msgid_plural, "msgid_plural") if entry.msgid_plural else (entry.msgid, "msgid")
+    )
+    for index, (label, text) in enumerate(forms):
+        strict = not entry.msgid_plural or (
+            rule is not None and index < len(rule.often) and rule.often[index]
+        )
+        for message in format_problems(
+            kind, source, text, strict=strict, msgid_label=source_label, msgstr_label=label
+        ):
+            yield problem("formats", message)
+
+
+def _forms(entry: polib.POEntry) -> list[tuple[str, str]]:
+    if entry.msgid_plural:
+        return [
+            (f"msgstr[{index}]", entry.msgstr_plural[index])
+            for index in sorted(entry.msgstr_plural)
+        ]
+    return [("msgstr", entry.msgstr)]
