@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import polib
-
 from babel import Locale
 
 from workbench.core.catalog import Catalog, entry_forms, load_catalog

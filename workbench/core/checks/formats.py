@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 FORMAT_FLAGS = ("c-format", "python-format", "python-brace-format", "javascript-format")
 
 
-class InvalidFormat(ValueError):
+class InvalidFormatError(ValueError):
     """A string that is not a valid format string of its kind; the message says why."""
 
 
@@ -48,11 +48,11 @@ def format_problems(
     parse = _PARSERS[kind]
     try:
         source = parse(msgid)
-    except InvalidFormat:
+    except InvalidFormatError:
         return []  # gettext checks only strings whose msgid is a valid format string
     try:
         target = parse(msgstr)
-    except InvalidFormat as error:
+    except InvalidFormatError as error:
         return [f"{msgstr_label} is not a valid {kind} string, unlike {msgid_label}: {error}"]
     return _compare(source, target, strict, msgid_label, msgstr_label)
 
@@ -83,7 +83,9 @@ def _compare(
             f"{msgstr_label} {given}"
         )
     else:
-        for number, (expected, found) in enumerate(zip(source.positional, target.positional), 1):
+        for number, (expected, found) in enumerate(
+            zip(source.positional, target.positional, strict=False), 1
+        ):
             if expected != found:
                 problems.append(
                     f"argument {number} is {_article(expected)} in {msgid_label}, "
@@ -126,7 +128,7 @@ def parse_c(text: str) -> FormatSpec:
     while (start := text.find("%", position)) >= 0:
         match = _C_DIRECTIVE.match(text, start)
         if match is None:
-            raise InvalidFormat(f"the directive at character {start + 1} is not a C directive")
+            raise InvalidFormatError(f"the directive at character {start + 1} is not a C directive")
         position = match.end()
         conversion = match["conversion"]
         if conversion in "%m":
@@ -138,21 +140,21 @@ def parse_c(text: str) -> FormatSpec:
         if match["number"]:
             for star in star_arguments:
                 if len(star) == 1:
-                    raise InvalidFormat("numbered and unnumbered arguments are mixed")
+                    raise InvalidFormatError("numbered and unnumbered arguments are mixed")
                 _put(numbered, int(star[1:-1]), "integer")
             _put(numbered, int(match["number"]), kind)
         else:
             if any(len(star) > 1 for star in star_arguments):
-                raise InvalidFormat("numbered and unnumbered arguments are mixed")
+                raise InvalidFormatError("numbered and unnumbered arguments are mixed")
             unnumbered.extend(["integer"] * len(star_arguments))
             unnumbered.append(kind)
     if numbered and unnumbered:
-        raise InvalidFormat("numbered and unnumbered arguments are mixed")
+        raise InvalidFormatError("numbered and unnumbered arguments are mixed")
     if numbered:
         highest = max(numbered)
         for number in range(1, highest + 1):
             if number not in numbered:
-                raise InvalidFormat(f"argument {highest} is used but argument {number} is not")
+                raise InvalidFormatError(f"argument {highest} is used but argument {number} is not")
         return FormatSpec(positional=tuple(numbered[number] for number in range(1, highest + 1)))
     return FormatSpec(positional=tuple(unnumbered))
 
@@ -167,7 +169,7 @@ def _c_type(size: str, conversion: str) -> str:
 
 def _put(numbered: dict[int, str], number: int, kind: str) -> None:
     if numbered.get(number, kind) != kind:
-        raise InvalidFormat(f"argument {number} is used with two different types")
+        raise InvalidFormatError(f"argument {number} is used with two different types")
     numbered[number] = kind
 
 
@@ -200,24 +202,24 @@ def parse_python(text: str) -> FormatSpec:
         position = match.end()
         conversion = match["conversion"]
         if conversion is None:
-            raise InvalidFormat("the string ends in the middle of a directive")
+            raise InvalidFormatError("the string ends in the middle of a directive")
         if conversion == "%" and match.end() - start == 2:
             continue
         if conversion not in _PYTHON_TYPES:
-            raise InvalidFormat(f"'{conversion}' is not a conversion of Python's % operator")
+            raise InvalidFormatError(f"'{conversion}' is not a conversion of Python's % operator")
         kind = _PYTHON_TYPES[conversion]
         stars = [part for part in (match["width"], match["precision"]) if part == "*"]
         if match["name"] is not None:
             if stars:
-                raise InvalidFormat("a named directive cannot take its width from an argument")
+                raise InvalidFormatError("a named directive cannot take its width from an argument")
             if named.get(match["name"], kind) != kind:
-                raise InvalidFormat(f"argument '{match['name']}' is used with two types")
+                raise InvalidFormatError(f"argument '{match['name']}' is used with two types")
             named[match["name"]] = kind
         else:
             positional.extend(["integer"] * len(stars))
             positional.append(kind)
     if named and positional:
-        raise InvalidFormat("the string mixes named and positional arguments")
+        raise InvalidFormatError("the string mixes named and positional arguments")
     return FormatSpec(named=named, positional=tuple(positional))
 
 
@@ -235,10 +237,10 @@ def parse_python_brace(text: str) -> FormatSpec:
             continue
         match = _BRACE_FIELD.match(text, start + 1)
         if match is None:
-            raise InvalidFormat(f"the brace at character {start + 1} opens no valid field")
+            raise InvalidFormatError(f"the brace at character {start + 1} opens no valid field")
         name = match["name"]
         if not re.fullmatch(r"(?:\d+|[^\W\d]\w*)(?:\.[^\W\d]\w*|\[[^\]]+\])*", name):
-            raise InvalidFormat(f"'{{{name}}}' does not name an argument")
+            raise InvalidFormatError(f"'{{{name}}}' does not name an argument")
         named[name] = "value"
         position = match.end()
     return FormatSpec(named=named)
@@ -265,7 +267,7 @@ def parse_javascript(text: str) -> FormatSpec:
     while (start := text.find("%", position)) >= 0:
         match = _JS_DIRECTIVE.match(text, start)
         if match is None:
-            raise InvalidFormat(f"the directive at character {start + 1} is not a valid one")
+            raise InvalidFormatError(f"the directive at character {start + 1} is not a valid one")
         position = match.end()
         if match["conversion"] == "%":
             continue
@@ -275,7 +277,7 @@ def parse_javascript(text: str) -> FormatSpec:
         else:
             unnumbered.append(kind)
     if numbered and unnumbered:
-        raise InvalidFormat("numbered and unnumbered arguments are mixed")
+        raise InvalidFormatError("numbered and unnumbered arguments are mixed")
     if numbered:
         return FormatSpec(
             positional=tuple(numbered.get(n, "") for n in range(1, max(numbered) + 1))

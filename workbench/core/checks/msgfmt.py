@@ -13,6 +13,7 @@ The plural expression is parsed by Python's own `gettext.c2py`, the parser gette
 
 from __future__ import annotations
 
+import codecs
 import gettext
 import re
 from collections.abc import Callable, Iterator
@@ -84,18 +85,10 @@ CATALOG_CHECKS: dict[str, CatalogCheck] = {
         CatalogCheck(
             "charset",
             Severity.FUNCTIONAL,
-            "Checks that the header declares a Content-Type with a portable charset (msgfmt warns).",
+            "Checks that the header declares a Content-Type with a known charset (msgfmt warns).",
         ),
     )
 }
-
-_PORTABLE_CHARSETS = frozenset(
-    "ascii us-ascii utf-8 iso-8859-1 iso-8859-2 iso-8859-3 iso-8859-4 iso-8859-5 iso-8859-6 "
-    "iso-8859-7 iso-8859-8 iso-8859-9 iso-8859-13 iso-8859-14 iso-8859-15 koi8-r koi8-u koi8-t "
-    "cp850 cp866 cp874 cp932 cp949 cp950 cp1250 cp1251 cp1252 cp1253 cp1254 cp1255 cp1256 "
-    "cp1257 gb2312 euc-jp euc-kr euc-tw big5 big5-hkscs gbk gb18030 shift_jis johab tis-620 "
-    "viscii georgian-ps".split()
-)
 
 
 @dataclass(frozen=True)
@@ -167,14 +160,22 @@ def _charset_problems(metadata: dict[str, str], line: int) -> Iterator[CatalogPr
             "the header has no Content-Type charset (set Content-Type: text/plain; charset=UTF-8)",
             None,
         )
-    elif match[1].lower() not in _PORTABLE_CHARSETS:
+    elif not _known_encoding(match[1]):
         yield CatalogProblem(
             line,
             "charset",
             Severity.FUNCTIONAL,
-            f"charset {match[1]} is not a portable encoding name (use UTF-8)",
+            f"charset {match[1]} is not an encoding name (use UTF-8)",
             None,
         )
+
+
+def _known_encoding(name: str) -> bool:
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return False
+    return True
 
 
 def _plural_rule(
@@ -257,9 +258,8 @@ def _entry_problems(entry: polib.POEntry, rule: PluralRule | None) -> Iterator[C
     forms = _forms(entry)
     for side, test in (("begin", str.startswith), ("end", str.endswith)):
         expected = test(entry.msgid, "\n")
-        if entry.msgid_plural is not None and entry.msgid_plural != "":
-            if test(entry.msgid_plural, "\n") != expected:
-                yield problem("newlines", f"msgid and msgid_plural do not both {side} with \\n")
+        if entry.msgid_plural and test(entry.msgid_plural, "\n") != expected:
+            yield problem("newlines", f"msgid and msgid_plural do not both {side} with \\n")
         for label, text in forms:
             if test(text, "\n") != expected:
                 yield problem("newlines", f"msgid and {label} do not both {side} with \\n")
