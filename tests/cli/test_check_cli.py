@@ -6,7 +6,7 @@ import pytest
 
 from tests.cli.conftest import one_line_error
 from tests.support.po_catalogs import Entry, write_catalog
-from workbench.core.checks import CHECKS
+from workbench.core.checks import CATALOG_CHECKS, CHECKS
 from workbench.core.glossary import Concept, Glossary, Term, save_glossary
 
 EN = "locales/en/LC_MESSAGES/news.po"
@@ -130,13 +130,17 @@ def test_list_prints_every_check_with_severity_and_title(run):
     result = run("check", "--list")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert len(lines) == len(CHECKS)
+    assert len(lines) == len(CHECKS) + len(CATALOG_CHECKS)
     assert lines[0].split(None, 2) == ["untranslated", "functional", CHECKS["untranslated"].title]
     assert any(
         line.split(None, 2) == ["numbers", "critical", CHECKS["numbers"].title] for line in lines
     )
+    assert any(
+        line.split(None, 2) == ["formats", "critical", CATALOG_CHECKS["formats"].title]
+        for line in lines
+    )
     listing = json.loads(run("check", "--list", "--json").output)
-    assert [item["name"] for item in listing] == list(CHECKS)
+    assert [item["name"] for item in listing] == [*CHECKS, *CATALOG_CHECKS]
     assert listing[3] == {
         "name": "numbers",
         "severity": "critical",
