@@ -18,6 +18,7 @@ import gettext
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import polib
@@ -184,71 +185,67 @@ def _plural_rule(
     """The header's plural rule, and the problems msgfmt's check_plural finds with it."""
     plural_entries = [entry for entry in entries if entry.msgid_plural]
     header = "\n".join(f"{key}: {value}" for key, value in metadata.items())
-    formula_at, nplurals_at = header.find("plural="), header.find("nplurals=")
-
-    def problem(message: str, where: int = line) -> CatalogProblem:
-        return CatalogProblem(where, "header", Severity.CRITICAL, message, None)
-
-    if not metadata or formula_at < 0 or nplurals_at < 0:
-        if plural_entries and metadata:
-            missing = " and ".join(
-                name
-                for name, at in (
-                    ("nplurals=INTEGER", nplurals_at),
-                    ("plural=EXPRESSION", formula_at),
-                )
-                if at < 0
-            )
-            return None, [
-                problem(
-                    f"the catalog has plural entries but its Plural-Forms header lacks {missing}"
-                )
-            ]
+    if not metadata:
         return None, []
-    problems = []
+    rule, error = parse_plural_rule(header)
+    if error and (plural_entries or ("plural=" in header and "nplurals=" in header)):
+        return None, [CatalogProblem(line, "header", Severity.CRITICAL, error, None)]
+    if rule is None:
+        return None, []
+    wrong = [entry for entry in plural_entries if len(entry.msgstr_plural) != rule.nplurals]
+    if wrong:
+        problems = [
+            CatalogProblem(
+                entry.linenum,
+                "pluralforms",
+                Severity.CRITICAL,
+                f"{len(entry.msgstr_plural)} plural forms where the header's Plural-Forms says "
+                f"nplurals = {rule.nplurals}",
+                entry,
+            )
+            for entry in wrong
+        ]
+        return None, problems  # after an error msgfmt checks plural forms leniently
+    return rule, []
+
+
+@lru_cache(maxsize=256)
+def parse_plural_rule(header: str) -> tuple[PluralRule | None, str]:
+    """The plural rule of a header's text, or what is wrong with it ("" when nothing is).
+
+    Like msgfmt, `nplurals=` and `plural=` are looked for anywhere in the header, and the
+    formula is tried on n = 0…1000: it must give a form in 0…nplurals-1 for each."""
+    formula_at, nplurals_at = header.find("plural="), header.find("nplurals=")
+    if formula_at < 0 or nplurals_at < 0:
+        missing = " and ".join(
+            name
+            for name, at in (("nplurals=INTEGER", nplurals_at), ("plural=EXPRESSION", formula_at))
+            if at < 0
+        )
+        return None, f"the catalog has plural entries but its Plural-Forms header lacks {missing}"
     count_text = re.match(r"\s*(\d+)", header[nplurals_at + len("nplurals=") :])
     if count_text is None:
-        problems.append(problem("invalid nplurals value in the Plural-Forms header"))
-    expression = re.split(r"[;\n]", header[formula_at + len("plural=") :], maxsplit=1)[0]
+        return None, "invalid nplurals value in the Plural-Forms header"
+    expression = re.split(r"[;\n]", header[formula_at + len("plural=") :], maxsplit=1)[0].strip()
     try:
-        formula = gettext.c2py(expression.strip())
+        formula = gettext.c2py(expression)
     except (ValueError, RecursionError):
-        problems.append(problem(f"invalid plural expression '{expression.strip()}'"))
-    if problems:
-        return None, problems
-    assert count_text is not None
+        return None, f"invalid plural expression '{expression}'"
     nplurals = int(count_text[1])
     uses = [0] * nplurals
     for n in PLURAL_PROBE:
         try:
             form = formula(n)
         except ZeroDivisionError:
-            return None, [problem("the plural expression can divide by zero")]
+            return None, "the plural expression can divide by zero"
         if form < 0:
-            return None, [problem("the plural expression can produce negative values")]
+            return None, "the plural expression can produce negative values"
         if form >= nplurals:
-            return None, [
-                problem(
-                    f"nplurals = {nplurals} but the plural expression can produce {form} (for n = {n})"
-                )
-            ]
-        uses[form] += 1
-    rule = PluralRule(nplurals, tuple(count >= OFTEN for count in uses), formula)
-    wrong = [entry for entry in plural_entries if len(entry.msgstr_plural) != nplurals]
-    if wrong:
-        problems.extend(
-            CatalogProblem(
-                entry.linenum,
-                "pluralforms",
-                Severity.CRITICAL,
-                f"{len(entry.msgstr_plural)} plural forms where the header's Plural-Forms says "
-                f"nplurals = {nplurals}",
-                entry,
+            return None, (
+                f"nplurals = {nplurals} but the plural expression can produce {form} (for n = {n})"
             )
-            for entry in wrong
-        )
-        return None, problems  # after an error msgfmt checks plural forms leniently
-    return rule, problems
+        uses[form] += 1
+    return PluralRule(nplurals, tuple(count >= OFTEN for count in uses), formula), ""
 
 
 def _entry_problems(entry: polib.POEntry, rule: PluralRule | None) -> Iterator[CatalogProblem]:
