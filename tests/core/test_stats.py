@@ -42,6 +42,9 @@ def catalog(tmp_path):
         ("U.S. policy", 2),
         ("Azərbaycan Respublikasının Prezidenti", 3),
         ("— « ! »", 0),
+        ('Click <a href="https://example.org/help">here</a> to <b>save</b>.', 4),  # markup
+        ("Line one<br/>line two", 4),
+        ("<strong>%(count)s</strong> items", 3),
     ],
 )
 def test_words_are_counted_as_unicode_word_segmentation_does(text, words):
