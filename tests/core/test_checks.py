@@ -204,6 +204,18 @@ def test_brackets_must_match_and_close_in_order():
     assert "brackets" not in found("Bonjour {name}", "Hello {name}")  # a placeholder, not brackets
 
 
+def test_human_translation_habits_are_not_false_alarms():
+    # Measured on Django's catalogs (bench/check_false_alarms.py): each was a common alarm.
+    assert "endpunc" not in found("Jan.", "yanv", "az", "en")  # the dot of an abbreviation
+    assert "endpunc" not in found("p.m.", "ညနေ", "my", "en")
+    assert "endpunc" not in found("March", "Mar.", "ast", "en")
+    assert "endpunc" in found("Done.", "Hazırdır", "az", "en")  # a sentence keeps its stop
+    assert "brackets" not in found("Kannada", "Kannada (Hindistan dili)", "az", "en")
+    assert "brackets" in found("Central Kurdish (Sorani)", "Kürdcə", "az", "en")
+    assert "quotes" not in found("Enter a valid “slug”.", "Düzgün 'slug' daxil edin.", "az", "en")
+    assert "quotes" not in found("Enter your e-mail.", 'הזינו דוא"ל.', "he", "en")
+
+
 def test_quotation_marks_come_from_cldr():
     assert quotation_marks("fr").pairs == (("«", "»"),)
     assert quotation_marks("en").pairs == (("“", "”"), ("‘", "’"))
