@@ -2,7 +2,8 @@
 
 States follow gettext: approved (translated, not fuzzy), fuzzy (a draft awaiting review, from
 the machine or the memory), untranslated; obsolete entries are counted apart and left out of
-the totals. Problems are what the QA checks find in entries that have a translation.
+the totals. Problems are what the QA checks find in entries that have a translation, and in
+the catalog as msgfmt -c sees it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import polib
 from unicode_segmentation_rs import unicode_words
 
 from workbench.core.catalog import Catalog, find_catalogs, load_catalog
-from workbench.core.checks import Severity, catalog_languages, check_entry
+from workbench.core.checks import Severity, catalog_languages, check_entry, msgfmt_problems
 
 if TYPE_CHECKING:
     from workbench.core.glossary import Glossary
@@ -105,6 +106,10 @@ def catalog_stats(
         if state != "untranslated":
             found = check_entry(entry, source, target, glossary=glossary)
             problems.update(problem.severity for problem in found)
+    # What msgfmt -c calls fatal (plural counts, formats, header) counts too, as in `check`.
+    problems.update(
+        p.severity for p in msgfmt_problems(catalog.po, catalog.path, include_fuzzy=True)
+    )
     return CatalogStats(
         language=target,
         document=Path(catalog.path).stem,
