@@ -295,3 +295,16 @@ def test_an_iso_639_code_cldr_lacks_is_accepted_with_a_warning(tmp_path, run):
         encoding="utf-8",
     )
     assert "unknown language code 'qqx'" in one_line_error(run("check", path))
+
+
+def test_header_problems_are_reported_at_the_header(tmp_path, run):
+    path = tmp_path / "locales/fr/LC_MESSAGES/app.po"
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        _catalog_text("fr", "nplurals=2; plural=n>>>1;", 'msgid "Save"\nmsgstr "Enregistrer"\n'),
+        encoding="utf-8",
+    )
+    result = run("check", path)
+    assert result.exit_code == 1
+    assert f"{path}:1: (header)" in result.output
+    assert "critical    header" in result.output and "invalid plural expression" in result.output

@@ -1,7 +1,8 @@
-"""`workbench check CATALOG...`: QA checks on translated catalogs, like pofilter.
+"""`workbench check CATALOG...`: QA checks on translated catalogs, like pofilter and msgfmt -c.
 
 Exit status 1 when any problem is critical (the translation says something else or would
-break a program), 0 otherwise; 2 when a catalog cannot be read.
+break a program, or msgfmt -c would refuse the catalog), 0 otherwise; 2 when a catalog cannot
+be read.
 """
 
 from __future__ import annotations
@@ -161,7 +162,8 @@ def _print_report(
     for _catalog, entries in results:
         for entry in entries:
             fuzzy = "  [fuzzy]" if entry.fuzzy else ""
-            click.echo(f"{entry.path}:{entry.line}: {_excerpt(entry.msgid)}{fuzzy}")
+            what = _excerpt(entry.msgid) if entry.msgid else "(header)"
+            click.echo(f"{entry.path}:{entry.line}: {what}{fuzzy}")
             for problem in _by_severity(entry):
                 click.echo(
                     f"  {problem.severity.value:<10}  {problem.check:<{name_width}}  {problem.message}"
