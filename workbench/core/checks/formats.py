@@ -148,15 +148,20 @@ def parse_c(text: str) -> FormatSpec:
                 raise InvalidFormatError("numbered and unnumbered arguments are mixed")
             unnumbered.extend(["integer"] * len(star_arguments))
             unnumbered.append(kind)
+    return _positional(numbered, unnumbered)
+
+
+def _positional(numbered: dict[int, str], unnumbered: list[str]) -> FormatSpec:
+    """The arguments by position: numbered ones must run from 1 without a hole."""
     if numbered and unnumbered:
         raise InvalidFormatError("numbered and unnumbered arguments are mixed")
-    if numbered:
-        highest = max(numbered)
-        for number in range(1, highest + 1):
-            if number not in numbered:
-                raise InvalidFormatError(f"argument {highest} is used but argument {number} is not")
-        return FormatSpec(positional=tuple(numbered[number] for number in range(1, highest + 1)))
-    return FormatSpec(positional=tuple(unnumbered))
+    if not numbered:
+        return FormatSpec(positional=tuple(unnumbered))
+    highest = max(numbered)
+    for number in range(1, highest + 1):
+        if number not in numbered:
+            raise InvalidFormatError(f"argument {highest} is used but argument {number} is not")
+    return FormatSpec(positional=tuple(numbered[number] for number in range(1, highest + 1)))
 
 
 def _c_type(size: str, conversion: str) -> str:
@@ -192,6 +197,9 @@ _PYTHON_TYPES = {
 }
 
 
+_PERCENT_SIGN = "percent sign"
+
+
 def parse_python(text: str) -> FormatSpec:
     named: dict[str, str] = {}
     positional: list[str] = []
@@ -203,7 +211,12 @@ def parse_python(text: str) -> FormatSpec:
         conversion = match["conversion"]
         if conversion is None:
             raise InvalidFormatError("the string ends in the middle of a directive")
-        if conversion == "%" and match.end() - start == 2:
+        if conversion == "%":  # a percent sign; gettext still records a name given to it
+            if (
+                match["name"] is not None
+                and named.setdefault(match["name"], _PERCENT_SIGN) != _PERCENT_SIGN
+            ):
+                raise InvalidFormatError(f"argument '{match['name']}' is used with two types")
             continue
         if conversion not in _PYTHON_TYPES:
             raise InvalidFormatError(f"'{conversion}' is not a conversion of Python's % operator")
@@ -212,9 +225,8 @@ def parse_python(text: str) -> FormatSpec:
         if match["name"] is not None:
             if stars:
                 raise InvalidFormatError("a named directive cannot take its width from an argument")
-            if named.get(match["name"], kind) != kind:
+            if named.setdefault(match["name"], kind) != kind:
                 raise InvalidFormatError(f"argument '{match['name']}' is used with two types")
-            named[match["name"]] = kind
         else:
             positional.extend(["integer"] * len(stars))
             positional.append(kind)
@@ -223,9 +235,10 @@ def parse_python(text: str) -> FormatSpec:
     return FormatSpec(named=named, positional=tuple(positional))
 
 
-# --- Python str.format: {name.attr[key]!r:spec}, {{ and }} escaped -------------------------
+# --- Python str.format: {name.attr[key]:spec}, {{ and }} escaped ---------------------------
+# gettext 0.21 knows no !r conversion: a string with one is not checked (its msgid) or invalid.
 
-_BRACE_FIELD = re.compile(r"(?P<name>[^{}!:]*)(?:![rsa])?(?::(?P<spec>(?:[^{}]|\{[^{}]*\})*))?\}")
+_BRACE_FIELD = re.compile(r"(?P<name>[^{}!:]*)(?::(?P<spec>(?:[^{}]|\{[^{}]*\})*))?\}")
 
 
 def parse_python_brace(text: str) -> FormatSpec:
@@ -241,7 +254,11 @@ def parse_python_brace(text: str) -> FormatSpec:
         name = match["name"]
         if not re.fullmatch(r"(?:\d+|[^\W\d]\w*)(?:\.[^\W\d]\w*|\[[^\]]+\])*", name):
             raise InvalidFormatError(f"'{{{name}}}' does not name an argument")
-        named[name] = "value"
+        spec = match["spec"]
+        if spec is not None and "{" in spec and not re.fullmatch(r"\{[^{}]*\}", spec):
+            raise InvalidFormatError(f"'{{{name}:{spec}}}' mixes a nested field with text")
+        # gettext names the argument with its spec: {a:>5} and {a} are two arguments to it.
+        named[name if spec is None else f"{name}:{spec}"] = "value"
         position = match.end()
     return FormatSpec(named=named)
 
@@ -278,11 +295,9 @@ def parse_javascript(text: str) -> FormatSpec:
             unnumbered.append(kind)
     if numbered and unnumbered:
         raise InvalidFormatError("numbered and unnumbered arguments are mixed")
-    if numbered:
-        return FormatSpec(
-            positional=tuple(numbered.get(n, "") for n in range(1, max(numbered) + 1))
-        )
-    return FormatSpec(positional=tuple(unnumbered))
+    # gettext compares JavaScript arguments by number, as names (%2$d alone is valid).
+    numbered = numbered or dict(enumerate(unnumbered, 1))
+    return FormatSpec(named={str(number): kind for number, kind in sorted(numbered.items())})
 
 
 _PARSERS = {
