@@ -86,3 +86,12 @@ def functional(function: CheckFunction) -> Check:
 
 def cosmetic(function: CheckFunction) -> Check:
     return check(Severity.COSMETIC)(function)
+
+
+@dataclass(frozen=True)
+class CatalogCheck:
+    """A check that needs the whole catalog (its header), listed beside the entry checks."""
+
+    name: str
+    severity: Severity
+    title: str

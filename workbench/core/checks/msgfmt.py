@@ -44,55 +44,6 @@ class CatalogProblem:
 
 
 @dataclass(frozen=True)
-class CatalogCheck:
-    """A check that needs the whole catalog (its header), listed beside the entry checks."""
-
-    name: str
-    severity: Severity
-    title: str
-
-
-CATALOG_CHECKS: dict[str, CatalogCheck] = {
-    check.name: check
-    for check in (
-        CatalogCheck(
-            "header",
-            Severity.CRITICAL,
-            "Checks that the catalog has a header and, when it has plural entries, a valid "
-            "Plural-Forms (nplurals and a plural formula that fits it), as msgfmt -c requires.",
-        ),
-        CatalogCheck(
-            "pluralforms",
-            Severity.CRITICAL,
-            "Checks that every plural entry has as many forms as the header's nplurals.",
-        ),
-        CatalogCheck(
-            "formats",
-            Severity.CRITICAL,
-            "Checks format strings per the entry's flag (c-format with %1$s, python-format "
-            "named and positional, python-brace-format, javascript-format), as msgfmt --check-format.",
-        ),
-        CatalogCheck(
-            "newlines",
-            Severity.CRITICAL,
-            "Checks that the translation begins and ends with a line break exactly when the msgid does.",
-        ),
-        CatalogCheck(
-            "language",
-            Severity.FUNCTIONAL,
-            "Checks that the languages are ones CLDR has data for; an ISO 639 code it lacks "
-            "(udm) is accepted with this warning and checked with default conventions.",
-        ),
-        CatalogCheck(
-            "charset",
-            Severity.FUNCTIONAL,
-            "Checks that the header declares a Content-Type with a known charset (msgfmt warns).",
-        ),
-    )
-}
-
-
-@dataclass(frozen=True)
 class PluralRule:
     """The header's Plural-Forms as msgfmt reads it: nplurals and which forms are used often."""
 

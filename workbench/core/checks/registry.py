@@ -6,8 +6,7 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from workbench.core.checks import content, numbers, placeholders, punctuation, spacing
-from workbench.core.checks.base import Check, Pair, Problem
-from workbench.core.checks.msgfmt import CATALOG_CHECKS
+from workbench.core.checks.base import CatalogCheck, Check, Pair, Problem, Severity
 from workbench.core.errors import InputError
 
 if TYPE_CHECKING:
@@ -31,6 +30,48 @@ CHECKS: dict[str, Check] = {
         spacing.doublespacing,
         spacing.startwhitespace,
         spacing.endwhitespace,
+    )
+}
+
+
+# Checks of a whole catalog, run by `check_loaded_catalog`: what msgfmt -c calls fatal
+# (msgfmt.py) and what a catalog's header tells about its languages (catalog.py).
+CATALOG_CHECKS: dict[str, CatalogCheck] = {
+    check.name: check
+    for check in (
+        CatalogCheck(
+            "header",
+            Severity.CRITICAL,
+            "Checks that the catalog has a header and, when it has plural entries, a valid "
+            "Plural-Forms (nplurals and a plural formula that fits it), as msgfmt -c requires.",
+        ),
+        CatalogCheck(
+            "pluralforms",
+            Severity.CRITICAL,
+            "Checks that every plural entry has as many forms as the header's nplurals.",
+        ),
+        CatalogCheck(
+            "formats",
+            Severity.CRITICAL,
+            "Checks format strings per the entry's flag (c-format with %1$s, python-format "
+            "named and positional, python-brace-format, javascript-format), as msgfmt --check-format.",
+        ),
+        CatalogCheck(
+            "newlines",
+            Severity.CRITICAL,
+            "Checks that the translation begins and ends with a line break exactly when the msgid does.",
+        ),
+        CatalogCheck(
+            "language",
+            Severity.FUNCTIONAL,
+            "Checks that the languages are ones CLDR has data for; an ISO 639 code it lacks "
+            "(udm) is accepted with this warning and checked with default conventions.",
+        ),
+        CatalogCheck(
+            "charset",
+            Severity.FUNCTIONAL,
+            "Checks that the header declares a Content-Type with a known charset (msgfmt warns).",
+        ),
     )
 }
 
