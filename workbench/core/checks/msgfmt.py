@@ -75,6 +75,7 @@ def msgfmt_problems(
 
 
 def is_fatal(problem: CatalogProblem) -> bool:
+    """Whether msgfmt -c fails on it (the charset and language warnings do not)."""
     return problem.severity is Severity.CRITICAL
 
 
