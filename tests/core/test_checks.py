@@ -484,6 +484,31 @@ def test_check_catalog_checks_each_plural_form_against_its_source(tmp_path):
     )
 
 
+def test_a_plural_form_for_one_number_may_leave_its_placeholder_out(tmp_path):
+    # English: form 0 is for n = 1 only (msgfmt checks it leniently), form 1 for every other n.
+    path = write_catalog(
+        tmp_path / "en.po",
+        [
+            Entry(
+                "%d fichier",
+                msgid_plural="%d fichiers",
+                msgstr_plural={0: "one file", 1: "%d files"},
+            ),
+            Entry(
+                "%d dossier",
+                msgid_plural="%d dossiers",
+                msgstr_plural={0: "one folder %s", 1: "folders"},
+            ),
+        ],
+    )
+    [entry] = check_catalog(path, only=["placeholders"])
+    assert entry.msgid == "%d dossier"
+    assert [p.message for p in entry.problems] == [
+        "plural form 0: printf placeholder %s not in the source",
+        "plural form 1: printf placeholder %d missing from the translation",
+    ]
+
+
 def test_languages_come_from_headers_then_folders_then_defaults(tmp_path):
     pair = [("Le sommet de 2020.", "Sammit 2020")]
     by_folder = write_catalog(tmp_path / "locales/az/LC_MESSAGES/x.po", pair, language=None)

@@ -20,6 +20,7 @@ from unicode_segmentation_rs import unicode_words
 
 from workbench.core.catalog import Catalog, find_catalogs, load_catalog
 from workbench.core.checks import Severity, catalog_languages, check_entry, msgfmt_problems
+from workbench.core.checks.msgfmt import catalog_plural_rule
 
 if TYPE_CHECKING:
     from workbench.core.glossary import Glossary
@@ -95,6 +96,7 @@ def catalog_stats(
     counts: dict[str, Count] = {"approved": Count(), "fuzzy": Count(), "untranslated": Count()}
     problems: Counter[Severity] = Counter()
     obsolete = 0
+    rule = catalog_plural_rule(catalog.po)
     for entry in catalog.po:
         if not entry.msgid:
             continue
@@ -104,7 +106,7 @@ def catalog_stats(
         state = progress_state(entry)
         counts[state] += Count(1, _source_words(entry))
         if state != "untranslated":
-            found = check_entry(entry, source, target, glossary=glossary)
+            found = check_entry(entry, source, target, glossary=glossary, plural_rule=rule)
             problems.update(problem.severity for problem in found)
     # What msgfmt -c calls fatal (plural counts, formats, header) counts too, as in `check`.
     problems.update(

@@ -46,6 +46,9 @@ class Pair:
     target_lang: str
     glossary: Glossary | None = None
     flags: frozenset[str] = frozenset()  # the catalog entry's (python-format, no-c-format, …)
+    # A plural form the catalog's formula picks for a single number (English "one file", Arabic
+    # n = 0): it may leave out the number's placeholder, as msgfmt allows.
+    single_number: bool = False
 
 
 CheckFunction = Callable[[Pair], Iterable[str]]

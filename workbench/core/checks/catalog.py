@@ -18,7 +18,12 @@ from babel import Locale
 
 from workbench.core.catalog import Catalog, entry_forms, load_catalog
 from workbench.core.checks.base import Problem, Severity
-from workbench.core.checks.msgfmt import header_line, msgfmt_problems
+from workbench.core.checks.msgfmt import (
+    PluralRule,
+    catalog_plural_rule,
+    header_line,
+    msgfmt_problems,
+)
 from workbench.core.checks.registry import run_checks, select_checks
 from workbench.core.errors import InputError
 from workbench.core.languages import normalise_language
@@ -135,6 +140,7 @@ def check_loaded_catalog(
         if p.entry is None and wanted(p.check)
     ]
     header.extend(p for p in language_problems(catalog, source_lang) if wanted(p.check))
+    rule = catalog_plural_rule(catalog.po)
     by_entry: dict[int, list[Problem]] = {}
     for p in found:
         if p.entry is not None and wanted(p.check):
@@ -150,7 +156,9 @@ def check_loaded_catalog(
         if not entry.msgid:  # a stray header
             continue
         problems = by_entry.get(id(entry), [])
-        problems += check_entry(entry, source, target, only=only, glossary=glossary)
+        problems += check_entry(
+            entry, source, target, only=only, glossary=glossary, plural_rule=rule
+        )
         if problems:
             report.append(
                 EntryProblems(
@@ -173,10 +181,14 @@ def check_entry(
     *,
     only: Collection[str] | None = None,
     glossary: Glossary | None = None,
+    plural_rule: PluralRule | None = None,
 ) -> list[Problem]:
-    """The problems of one entry; each plural form is checked against its source form."""
+    """The problems of one entry; each plural form is checked against its source form.
+
+    With the catalog's `plural_rule`, a form it picks for one number only may leave out a
+    placeholder, as msgfmt allows."""
     problems: list[Problem] = []
-    for label, source, target in entry_forms(entry):
+    for index, (label, source, target) in enumerate(entry_forms(entry)):
         for problem in run_checks(
             source,
             target,
@@ -185,11 +197,16 @@ def check_entry(
             only=only,
             glossary=glossary,
             flags=entry.flags,
+            single_number=bool(entry.msgid_plural) and _single_number(plural_rule, index),
         ):
             labelled = Problem(problem.check, problem.severity, f"{label}{problem.message}")
             if labelled not in problems:
                 problems.append(labelled)
     return problems
+
+
+def _single_number(rule: PluralRule | None, index: int) -> bool:
+    return rule is not None and index < len(rule.often) and not rule.often[index]
 
 
 def _shown_translation(entry: polib.POEntry) -> str:

@@ -136,7 +136,7 @@ def _plural_rule(
 ) -> tuple[PluralRule | None, list[CatalogProblem]]:
     """The header's plural rule, and the problems msgfmt's check_plural finds with it."""
     plural_entries = [entry for entry in entries if entry.msgid_plural]
-    header = "\n".join(f"{key}: {value}" for key, value in metadata.items())
+    header = _header_text(metadata)
     if not metadata:
         return None, []
     rule, error = parse_plural_rule(header)
@@ -159,6 +159,15 @@ def _plural_rule(
         ]
         return None, problems  # after an error msgfmt checks plural forms leniently
     return rule, []
+
+
+def catalog_plural_rule(po: polib.POFile) -> PluralRule | None:
+    """The plural rule of a catalog's header, or None when it has no valid one."""
+    return parse_plural_rule(_header_text(po.metadata))[0] if po.metadata else None
+
+
+def _header_text(metadata: dict[str, str]) -> str:
+    return "\n".join(f"{key}: {value}" for key, value in metadata.items())
 
 
 @lru_cache(maxsize=256)

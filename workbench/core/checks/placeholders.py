@@ -82,8 +82,11 @@ def placeholders(pair: Pair) -> Iterator[str]:
     term-protection placeholder such as ZX1Q in the output means a glossary term was lost.
     Entries flagged with a format (python-format, c-format, python-brace-format) are checked
     by the `formats` check with msgfmt's rules instead, and their `no-` flags turn this off.
+    A plural form used for a single number may leave placeholders out ("one file"), not add any.
     """
     source_printf, target_printf = printf_specs(pair.source), printf_specs(pair.target)
+    if pair.single_number:
+        source_printf &= target_printf
     if source_printf != target_printf and not pair.flags & _PRINTF_FLAGS:
         missing = _spellings(pair.source, source_printf - target_printf)
         added = _spellings(pair.target, target_printf - source_printf)
@@ -95,6 +98,8 @@ def placeholders(pair: Pair) -> Iterator[str]:
         else:
             yield _difference("printf placeholder", missing, added)
     source_braces, target_braces = brace_fields(pair.source), brace_fields(pair.target)
+    if pair.single_number:
+        source_braces &= target_braces
     if source_braces != target_braces and not pair.flags & _BRACE_FLAGS:
         yield _difference(
             "placeholder",

@@ -99,11 +99,13 @@ def run_checks(
     only: Collection[str] | None = None,
     glossary: Glossary | None = None,
     flags: Collection[str] = (),
+    single_number: bool = False,
 ) -> list[Problem]:
     """The problems of one translation; an untranslated string gets only `untranslated`.
 
-    `flags` are the catalog entry's (python-format, no-c-format, …)."""
-    pair = Pair(source, target, source_lang, target_lang, glossary, frozenset(flags))
+    `flags` are the catalog entry's (python-format, no-c-format, …); `single_number` says the
+    string is a plural form chosen by one number only (see Pair)."""
+    pair = Pair(source, target, source_lang, target_lang, glossary, frozenset(flags), single_number)
     selected = select_checks(only)
     if not target.strip():
         selected = [check for check in selected if check is content.untranslated]
