@@ -76,6 +76,25 @@ def document_domain(path: Path) -> str:
     return match["stem"] if match and language_from_name(Path(stem + ".txt")) else stem
 
 
+def check_domain(name: str) -> str:
+    """`name` if it is a plain file name for a catalog (no folder, no `..`); InputError if not,
+    since `locales/<lang>/LC_MESSAGES/<domain>.po` must stay inside the catalog folder."""
+    if (
+        not name.strip()
+        or name in {".", ".."}
+        or "/" in name
+        or "\\" in name
+        or "\0" in name
+        or name.startswith(".")
+        or Path(name).is_absolute()
+    ):
+        raise InputError(
+            f"--domain '{name}' is not a plain catalog name; give a name like 'article' "
+            f"(no '/', no '..', not starting with '.')"
+        )
+    return name
+
+
 def language_from_name(path: Path) -> str | None:
     """The language code in a name like `article.fr.txt`, if it names a known language."""
     stem = Path(path).stem
