@@ -34,6 +34,7 @@ from workbench.core.engines.model_limits import (
     split_sentence,
 )
 from workbench.core.errors import LanguageError, ModelError, WorkbenchError
+from workbench.core.languages import language_and_base
 
 
 @dataclass(frozen=True)
@@ -230,9 +231,17 @@ def open_engine(
         raise LanguageError(
             f"source and target are both '{source}'; choose a different target language"
         )
+    requested_source, requested_target = source, target
     models = installed_models()
-    route = find_route(source, target, models)
+    route = _route_by_language(source, target, models)
     if route is None:
+        # A region (en_GB) is served by the language's model: ask for that pair, never en:en_GB.
+        source, target = language_and_base(source)[-1], language_and_base(target)[-1]
+        if source == target:
+            raise ModelError(
+                f"no model translates {requested_source}→{requested_target}: Argos models are per "
+                f"language and both are '{source}'; translate from another language"
+            )
         needed = missing_pairs(source, target, models)
         if not install_missing:
             raise ModelError(f"no model installed for {source}→{target}; {install_hint(needed)}")
@@ -249,6 +258,19 @@ def open_engine(
             )
     engines = [_engine_for(model, options or DecodingOptions()) for model in route]
     return engines[0] if len(engines) == 1 else PivotEngine(engines[0], engines[1])
+
+
+def _route_by_language(
+    source: str, target: str, models: list[ModelPackage]
+) -> list[ModelPackage] | None:
+    """The route for the exact codes, else for their languages (fr→en serves fr→en_GB)."""
+    for source_code in language_and_base(source):
+        for target_code in language_and_base(target):
+            if source_code != target_code:
+                route = find_route(source_code, target_code, models)
+                if route is not None:
+                    return route
+    return None
 
 
 _engines: dict[tuple[str, str, DecodingOptions], ArgosEngine] = {}
