@@ -20,14 +20,14 @@ HASHED_UP_TO = 1 << 20
 
 
 def snapshot(root: Path) -> Snapshot:
-    """Every file, folder and link under `root`: content hash and mtime for files."""
+    """Every file and link under `root`: content hash (or size) and mtime for files."""
     state: Snapshot = {}
     for path in sorted(Path(root).rglob("*")):
         name = str(path.relative_to(root))
         if path.is_symlink():
             state[name] = ("link", str(path.readlink()))
         elif path.is_dir():
-            state[name] = ("folder",)
+            continue  # an empty folder made on the way (locales/en/) holds nobody's work
         elif path.is_file():
             info = path.stat()
             # A big (sparse) file is compared by size and mtime: hashing it would cost seconds.

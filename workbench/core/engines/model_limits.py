@@ -21,7 +21,7 @@ CTRANSLATE2_INPUT_CAP = 1024
 # Room for the tokens the model adds around a source (</s>, and <s> in some models).
 RESERVED_POSITIONS = 2
 # The most chunks a sentence is translated in; the rest of a longer one is left untranslated.
-MAX_PARTS = 16
+MAX_PARTS = 32
 WORD_START = "\u2581"  # SentencePiece's "▁": the piece begins a word
 _POSITION_TABLE = "position_encodings/encodings"
 # SentencePiece's byte fallback writes a byte as "<0xHH>"; 0x80-0xBF continue a character.
