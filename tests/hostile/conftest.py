@@ -86,3 +86,16 @@ def refused(run: Callable[..., Result], tmp_path: Path) -> Callable[..., str]:
         return line
 
     return check
+
+
+@pytest.fixture
+def own_packages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty packages folder of the test's own, where Argos looks and installs (the
+    session's tiny packages stay untouched)."""
+    import argostranslate.settings as settings
+
+    folder = tmp_path / "packages"
+    folder.mkdir()
+    monkeypatch.setattr(settings, "package_data_dir", folder)
+    monkeypatch.setattr(settings, "package_dirs", [folder])
+    return folder

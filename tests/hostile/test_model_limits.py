@@ -93,11 +93,11 @@ def test_splitting_prefers_punctuation_then_word_starts():
 
 
 SENTENCES = {
-    "a 1,000-character word": "a" * 1000,
-    "a word of accented letters": "é" * 700,
-    "a word of unseen letters (bytes)": "ə" * 400,
-    "words without punctuation": " ".join(["mot"] * 300),
-    "words with commas": ", ".join(["la session"] * 80) + ".",
+    "a 300-character word": "a" * 300,
+    "a word of accented letters": "é" * 200,
+    "a word of unseen letters (bytes)": "ə" * 100,
+    "words without punctuation": " ".join(["mot"] * 100),
+    "words with commas": ", ".join(["la session"] * 30) + ".",
     "one piece too many": " ".join(["mot"] * (LIMIT + 1)),
 }
 
@@ -162,18 +162,6 @@ def test_a_broken_package_is_one_model_error_naming_it(short_model, tmp_path, na
     message = str(raised.value)
     assert "translate-fr_en 1.0" in message and "\n" not in message
     assert "'workbench models remove fr:en' then 'workbench models install fr:en'" in message
-
-
-@pytest.fixture
-def own_packages(tmp_path, monkeypatch):
-    """An empty packages folder of the test's own, where Argos looks and installs."""
-    import argostranslate.settings as settings
-
-    folder = tmp_path / "packages"
-    folder.mkdir()
-    monkeypatch.setattr(settings, "package_data_dir", folder)
-    monkeypatch.setattr(settings, "package_dirs", [folder])
-    return folder
 
 
 @pytest.mark.parametrize(("name", "data"), list(JUNK.values())[:4], ids=list(JUNK)[:4])
