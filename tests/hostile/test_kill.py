@@ -15,7 +15,7 @@ from pathlib import Path
 import polib
 import pytest
 
-ROUNDS = 8
+ROUNDS = 6
 
 HELPER = """
 import itertools, os, random, signal, sys, time
