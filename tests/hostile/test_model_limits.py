@@ -22,13 +22,14 @@ from workbench.core.engines.model_limits import (
     MAX_PARTS,
     WORD_START,
     input_pieces_limit,
+    part_pieces,
     position_limit,
     split_pieces,
 )
 from workbench.core.errors import ModelError
 
 POSITIONS = 64
-LIMIT = POSITIONS - 2  # pieces per model call with the default 256-piece output cap
+LIMIT = POSITIONS - 2  # the most pieces the model takes (it adds </s>)
 
 
 @pytest.fixture(scope="module")
@@ -47,9 +48,10 @@ def engine(folder: Path, **options) -> ArgosEngine:
 
 def test_the_limit_is_read_from_the_model(short_model):
     assert position_limit(short_model / "model") == POSITIONS
-    assert input_pieces_limit(POSITIONS, 256) == LIMIT
-    assert input_pieces_limit(POSITIONS, 24) == 16  # room for an output longer than its source
-    assert input_pieces_limit(None, 256) == 170  # no table: the output cap decides
+    assert input_pieces_limit(POSITIONS) == LIMIT
+    assert input_pieces_limit(None) == 1022  # no table: CTranslate2's own input cap
+    assert part_pieces(LIMIT, 256) == LIMIT
+    assert part_pieces(LIMIT, 24) == 16  # room for a translation longer than its part
 
 
 @pytest.mark.parametrize("junk", [b"", b"\x06\x00\x00\x00", os.urandom(64), b"\xff" * 100])
@@ -128,9 +130,15 @@ def test_a_huge_line_is_truncated_past_the_last_part_and_says_so(short_model):
 
 
 def test_a_lower_output_cap_makes_smaller_parts(short_model):
-    sentence = " ".join(["mot"] * 40)
+    sentence = " ".join(["mot"] * 100)
     [[best]] = engine(short_model, max_decoding_length=24).translate_batch([sentence])
-    assert best.text == sentence and "(16 pieces)" in best.note
+    assert best.text == sentence and "parts of up to 16;" in best.note
+
+
+def test_a_sentence_within_the_table_is_whole_whatever_the_output_cap(short_model):
+    sentence = " ".join(["mot"] * 15)  # as before: --max-length caps the output only
+    [[best]] = engine(short_model, max_decoding_length=24).translate_batch([sentence])
+    assert best.note == "" and sentence.startswith(best.text)
 
 
 def _break(folder: Path, name: str, data: bytes | None) -> None:
@@ -203,20 +211,21 @@ def test_a_3000_character_word_is_translated_whole_with_a_note(project, run, tin
     entry = _entry("en", word)
     assert entry.msgstr == word  # the copy model: every part back, joined without spaces
     [note] = _notes(entry)
-    assert note.startswith("MT note: translate-fr_en: the sentence is longer than the model takes")
-    assert "(170 pieces), so it was translated in" in note
+    assert note.startswith("MT note: translate-fr_en: the sentence (")
+    assert "longer than the model takes (510), so it was translated in" in note
+    assert "parts of up to 170;" in note
     assert _notes(_entry("en", "Bonjour.")) == []
     assert msgfmt_ok(Path("locales/en/LC_MESSAGES/long.po"))
 
 
 def test_the_note_reaches_the_catalog_through_a_pivot(project, run, tiny_packages):
-    words = " ".join(["président"] * 120)
+    words = " ".join(["président"] * 700)
     Path("long.fr.txt").write_text(f"{words}\n", encoding="utf-8")
     result = run("translate", "long.fr.txt", "--to", "az", "--max-length", "48", *FAST)
     assert result.exit_code == 0, result.output
     [note] = _notes(_entry("az", words))
-    assert note.startswith("MT note: translate-fr_en: the sentence is longer")
-    assert "; translate-en_az: the sentence is longer" in note  # the second leg's own note
+    assert note.startswith("MT note: translate-fr_en: the sentence (")
+    assert "; translate-en_az: the sentence (" in note  # the second leg's own note
 
 
 def test_translating_again_replaces_the_note(project, run, tiny_packages):

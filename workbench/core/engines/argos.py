@@ -30,6 +30,7 @@ from workbench.core.engines.model_limits import (
     SplitSentence,
     input_pieces_limit,
     joins_words,
+    part_pieces,
     position_limit,
     split_sentence,
 )
@@ -100,7 +101,8 @@ class ArgosEngine(Engine):
         self.batch_size = self.options.batch_size
         self._tokenizer: Any = None
         self._translator: Any = None
-        self._max_pieces = 0  # the most source pieces one model call takes; set on loading
+        self._max_pieces = 0  # the most source pieces the model takes; set on loading
+        self._part_pieces = 0  # the length of the parts a longer sentence is cut into
         self._positions: int | None = None  # the model's position table, when it has one
         self._load_lock = threading.Lock()
 
@@ -126,7 +128,8 @@ class ArgosEngine(Engine):
                 raise broken_model_error(self.model, "cannot load", error) from None
             self._translator = _load_translator(self.model, self.options)
             self._positions = position_limit(self.model.path / "model")
-            self._max_pieces = input_pieces_limit(self._positions, self.options.max_decoding_length)
+            self._max_pieces = input_pieces_limit(self._positions)
+            self._part_pieces = part_pieces(self._max_pieces, self.options.max_decoding_length)
 
     def prepare(self, sentences: list[str]) -> list[SplitSentence]:
         """Each sentence's pieces, cut into chunks the model can take (one chunk, mostly)."""
@@ -135,7 +138,7 @@ class ArgosEngine(Engine):
             encoded = self._tokenizer.encode(sentences, out_type=str)
         except Exception as error:
             raise broken_model_error(self.model, "cannot tokenise with", error) from None
-        return [split_sentence(pieces, self._max_pieces) for pieces in encoded]
+        return [split_sentence(pieces, self._max_pieces, self._part_pieces) for pieces in encoded]
 
     def length(self, prepared: SplitSentence) -> int:
         return prepared.length
@@ -186,9 +189,9 @@ class ArgosEngine(Engine):
         if len(sentence.chunks) == 1 and not sentence.dropped:
             return translations[0]
         note = (
-            f"{self.model.name}: the sentence is longer than the model takes "
-            f"({self._max_pieces} pieces), so it was translated in {len(sentence.chunks)} parts; "
-            f"check where they join"
+            f"{self.model.name}: the sentence ({sentence.length + sentence.dropped} pieces) is "
+            f"longer than the model takes ({self._max_pieces}), so it was translated in "
+            f"{len(sentence.chunks)} parts of up to {self._part_pieces}; check where they join"
         )
         if sentence.dropped:
             note += (

@@ -73,11 +73,16 @@ def _variable_shapes(handle: BinaryIO) -> list[tuple[str, tuple[int, ...]]]:
     return shapes
 
 
-def input_pieces_limit(positions: int | None, max_decoding_length: int) -> int:
-    """The most source pieces one model call should get: within the position table, and short
-    enough that the translation (often a little longer than its source) fits the output cap."""
-    table = (positions or CTRANSLATE2_INPUT_CAP) - RESERVED_POSITIONS
-    return max(1, min(table, max_decoding_length * 2 // 3))
+def input_pieces_limit(positions: int | None) -> int:
+    """The most source pieces the model takes in one call: its position table, less the tokens
+    it adds (CTranslate2's input cap for a model without a table)."""
+    return max(1, (positions or CTRANSLATE2_INPUT_CAP) - RESERVED_POSITIONS)
+
+
+def part_pieces(limit: int, max_decoding_length: int) -> int:
+    """How long the parts of a sentence over `limit` are: short enough that each part's
+    translation (often a little longer than its source) fits the output cap too."""
+    return max(1, min(limit, max_decoding_length * 2 // 3))
 
 
 @dataclass(frozen=True)
@@ -92,10 +97,15 @@ class SplitSentence:
         return sum(len(chunk) for chunk in self.chunks)
 
 
-def split_sentence(pieces: Sequence[str], limit: int, max_parts: int = MAX_PARTS) -> SplitSentence:
-    """`pieces` in chunks of at most `limit`; past `max_parts` chunks the rest is dropped (a 1 MB
-    line would otherwise keep the engine busy for hours on what is surely not a sentence)."""
-    kept = split_pieces(pieces, limit, max_parts)
+def split_sentence(
+    pieces: Sequence[str], limit: int, part: int, max_parts: int = MAX_PARTS
+) -> SplitSentence:
+    """`pieces` whole if the model takes them (at most `limit`), else in parts of at most
+    `part` pieces; past `max_parts` parts the rest is dropped (a 1 MB line would otherwise keep
+    the engine busy for hours on what is surely not a sentence)."""
+    if len(pieces) <= limit:
+        return SplitSentence((list(pieces),))
+    kept = split_pieces(pieces, part, max_parts)
     return SplitSentence(tuple(kept), len(pieces) - sum(len(chunk) for chunk in kept))
 
 
