@@ -165,3 +165,14 @@ def test_writing_to_a_read_only_memory_is_one_line(unwritable_memory, refused, c
 
 def test_lookups_in_a_missing_memory_say_how_to_fill_it(catalogs, refused):
     assert "there is no translation memory at" in refused("tm", "stats", "--tm", "none.sqlite")
+
+
+SPECIAL_FILES = {"a FIFO": "fifo", "/dev/zero": "/dev/zero", "/dev/null": "/dev/null"}
+
+
+@pytest.mark.parametrize("where", SPECIAL_FILES.values(), ids=SPECIAL_FILES.keys())
+@pytest.mark.parametrize("command", [("tm", "stats"), WRITERS["tm import"]])
+def test_a_memory_that_is_not_a_regular_file_is_refused_at_once(catalogs, refused, where, command):
+    if where == "fifo":
+        os.mkfifo("fifo")  # SQLite would wait forever for its header
+    assert "is not a regular file" in refused(*command, "--tm", where)

@@ -651,6 +651,10 @@ def _header(connection: sqlite3.Connection) -> tuple[int, int, int]:
 def _connect(path: Path, timeout: float, *, read_only: bool = False) -> sqlite3.Connection:
     if path.is_dir():
         raise InputError(f"{path} is a folder, not a translation memory; give a file path to --tm")
+    if path.exists() and not path.is_file():  # SQLite would block forever reading a FIFO
+        raise InputError(
+            f"{path} is not a regular file, so not a translation memory; give a file path to --tm"
+        )
     if read_only:
         return _connect_read_only(path, timeout)
     if path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
