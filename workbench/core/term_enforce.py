@@ -236,7 +236,10 @@ class TermEnforcer:
             if protection.count(final.text) < len(protection.targets):
                 continue
             text = self._restore(protection, final.text, self.target_lang)
-            restored[protection.index] = (Hypothesis(text, score, pivot), protection.protected)
+            restored[protection.index] = (
+                Hypothesis(text, score, pivot, note=final.note),
+                protection.protected,
+            )
         return restored
 
     def _restore(

@@ -3,6 +3,11 @@
 We use `argostranslate.package` to find packages but translate ourselves: Argos's own
 `translate` module imports stanza and torch and splits sentences with models it downloads,
 while we already have segments and want one batched `translate_batch` call per batch.
+
+A sentence longer than the model can take is cut into pieces it can (see `model_limits`),
+translated piece by piece and joined; its hypothesis carries a note saying so. Whatever
+CTranslate2 or SentencePiece raise (a junk model.bin raises IndexError) becomes a ModelError
+that names the package and how to reinstall it.
 """
 
 from __future__ import annotations
@@ -10,7 +15,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from workbench.core.engines.argos_packages import (
@@ -22,7 +26,16 @@ from workbench.core.engines.argos_packages import (
     missing_pairs,
 )
 from workbench.core.engines.base import Engine, Hypothesis, PivotEngine
+from workbench.core.engines.model_limits import (
+    SplitSentence,
+    input_pieces_limit,
+    joins_words,
+    part_pieces,
+    position_limit,
+    split_sentence,
+)
 from workbench.core.errors import LanguageError, ModelError, WorkbenchError
+from workbench.core.languages import language_and_base
 
 
 @dataclass(frozen=True)
@@ -43,8 +56,10 @@ _translators: dict[tuple[str, str, str, int], Any] = {}
 _translators_lock = threading.Lock()
 
 
-def _load_translator(model_dir: Path, options: DecodingOptions) -> Any:
+def _load_translator(model: ModelPackage, options: DecodingOptions) -> Any:
     """One CTranslate2 Translator per model and settings for the whole process."""
+    assert model.path is not None
+    model_dir = model.path / "model"
     key = (str(model_dir), options.device, options.compute_type, options.threads)
     with _translators_lock:
         if key not in _translators:
@@ -58,11 +73,20 @@ def _load_translator(model_dir: Path, options: DecodingOptions) -> Any:
                     inter_threads=1,
                     intra_threads=options.threads,
                 )
-            except (RuntimeError, ValueError, OSError) as error:
-                raise ModelError(
-                    f"cannot load the model in {model_dir} ({error}); reinstall the package"
-                ) from None
+            except Exception as error:  # a junk model.bin raises anything, IndexError included
+                raise broken_model_error(model, "cannot load", error) from None
         return _translators[key]
+
+
+def broken_model_error(model: ModelPackage, doing: str, error: BaseException) -> ModelError:
+    """One line naming the package, what failed and how to reinstall it."""
+    detail = " ".join(str(error).split()) or type(error).__name__
+    pair = f"{model.from_code}:{model.to_code}"
+    return ModelError(
+        f"{doing} the model {model.name} {model.version} in {model.path} "
+        f"({type(error).__name__}: {detail[:200]}); reinstall it: 'workbench models remove {pair}' "
+        f"then 'workbench models install {pair}' (or a downloaded FILE.argosmodel)"
+    )
 
 
 class ArgosEngine(Engine):
@@ -78,6 +102,9 @@ class ArgosEngine(Engine):
         self.batch_size = self.options.batch_size
         self._tokenizer: Any = None
         self._translator: Any = None
+        self._max_pieces = 0  # the most source pieces the model takes; set on loading
+        self._part_pieces = 0  # the length of the parts a longer sentence is cut into
+        self._positions: int | None = None  # the model's position table, when it has one
         self._load_lock = threading.Lock()
 
     @property
@@ -98,29 +125,50 @@ class ArgosEngine(Engine):
                 )
             try:
                 self._tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(sp_path))
-            except (RuntimeError, OSError) as error:
-                raise ModelError(
-                    f"cannot load {sp_path} ({error}); reinstall {self.model.name}"
-                ) from None
-            self._translator = _load_translator(self.model.path / "model", self.options)
+            except Exception as error:
+                raise broken_model_error(self.model, "cannot load", error) from None
+            self._translator = _load_translator(self.model, self.options)
+            self._positions = position_limit(self.model.path / "model")
+            self._max_pieces = input_pieces_limit(self._positions)
+            self._part_pieces = part_pieces(self._max_pieces, self.options.max_decoding_length)
 
-    def prepare(self, sentences: list[str]) -> list[list[str]]:
+    def prepare(self, sentences: list[str]) -> list[SplitSentence]:
+        """Each sentence's pieces, cut into chunks the model can take (one chunk, mostly)."""
         self._ensure_loaded()
-        return self._tokenizer.encode(sentences, out_type=str)
+        try:
+            encoded = self._tokenizer.encode(sentences, out_type=str)
+        except Exception as error:
+            raise broken_model_error(self.model, "cannot tokenise with", error) from None
+        return [split_sentence(pieces, self._max_pieces, self._part_pieces) for pieces in encoded]
 
-    def translate_prepared(self, batch: list[list[str]], n_best: int) -> list[list[Hypothesis]]:
+    def length(self, prepared: SplitSentence) -> int:
+        return prepared.length
+
+    def translate_prepared(self, batch: list[SplitSentence], n_best: int) -> list[list[Hypothesis]]:
         self._ensure_loaded()
+        chunks = [chunk for sentence in batch for chunk in sentence.chunks]
+        per_chunk = iter(self._translate_chunks(chunks, n_best))
+        return [
+            self._joined(sentence, [next(per_chunk) for _ in sentence.chunks]) for sentence in batch
+        ]
+
+    def _translate_chunks(self, chunks: list[list[str]], n_best: int) -> list[list[Hypothesis]]:
         prefix = self.model.target_prefix
-        results = self._translator.translate_batch(
-            batch,
-            target_prefix=[[prefix]] * len(batch) if prefix else None,
-            beam_size=max(self.options.beam_size, n_best),
-            num_hypotheses=n_best,
-            return_scores=True,
-            replace_unknowns=True,
-            length_penalty=self.options.length_penalty,
-            max_decoding_length=self.options.max_decoding_length,
-        )
+        try:
+            results = self._translator.translate_batch(
+                chunks,
+                target_prefix=[[prefix]] * len(chunks) if prefix else None,
+                max_batch_size=self.batch_size,  # a long sentence's chunks come as one batch
+                beam_size=max(self.options.beam_size, n_best),
+                num_hypotheses=n_best,
+                return_scores=True,
+                replace_unknowns=True,
+                length_penalty=self.options.length_penalty,
+                max_input_length=0,  # chunks already fit; never truncate silently
+                max_decoding_length=self._decoding_cap(),
+            )
+        except Exception as error:
+            raise broken_model_error(self.model, "cannot translate with", error) from None
         return [
             [
                 self._hypothesis(tokens, score, prefix)
@@ -128,6 +176,40 @@ class ArgosEngine(Engine):
             ]
             for r in results
         ]
+
+    def _decoding_cap(self) -> int:
+        # The decoder cannot go past the position table either.
+        if self._positions is None:
+            return self.options.max_decoding_length
+        return max(1, min(self.options.max_decoding_length, self._positions - 1))
+
+    def _joined(
+        self, sentence: SplitSentence, translations: list[list[Hypothesis]]
+    ) -> list[Hypothesis]:
+        """One sentence's n-best from its chunks' n-best: the k-th of each chunk, joined."""
+        if len(sentence.chunks) == 1 and not sentence.dropped:
+            return translations[0]
+        note = (
+            f"{self.model.name}: the sentence ({sentence.length + sentence.dropped} pieces) is "
+            f"longer than the model takes ({self._max_pieces}), so it was translated in "
+            f"{len(sentence.chunks)} parts of up to {self._part_pieces}; check where they join"
+        )
+        if sentence.dropped:
+            note += (
+                f"; its last {sentence.dropped} pieces were left untranslated (past "
+                f"{len(sentence.chunks)} parts): split the sentence in the source"
+            )
+        joined = []
+        for rank in range(max(len(hypotheses) for hypotheses in translations)):
+            text = ""
+            score = 0.0
+            for chunk, hypotheses in zip(sentence.chunks, translations, strict=True):
+                best = hypotheses[min(rank, len(hypotheses) - 1)]
+                glue = " " if text and joins_words(chunk) else ""
+                text = f"{text}{glue}{best.text}"
+                score += best.score
+            joined.append(Hypothesis(text, score, note=note))
+        return joined
 
     def _hypothesis(self, tokens: list[str], score: float, prefix: str) -> Hypothesis:
         if prefix and tokens and tokens[0] == prefix:
@@ -155,9 +237,17 @@ def open_engine(
         raise LanguageError(
             f"source and target are both '{source}'; choose a different target language"
         )
+    requested_source, requested_target = source, target
     models = installed_models()
-    route = find_route(source, target, models)
+    route = _route_by_language(source, target, models)
     if route is None:
+        # A region (en_GB) is served by the language's model: ask for that pair, never en:en_GB.
+        source, target = language_and_base(source)[-1], language_and_base(target)[-1]
+        if source == target:
+            raise ModelError(
+                f"no model translates {requested_source}→{requested_target}: Argos models are per "
+                f"language and both are '{source}'; translate from another language"
+            )
         needed = missing_pairs(source, target, models)
         if not install_missing:
             raise ModelError(f"no model installed for {source}→{target}; {install_hint(needed)}")
@@ -174,6 +264,19 @@ def open_engine(
             )
     engines = [_engine_for(model, options or DecodingOptions()) for model in route]
     return engines[0] if len(engines) == 1 else PivotEngine(engines[0], engines[1])
+
+
+def _route_by_language(
+    source: str, target: str, models: list[ModelPackage]
+) -> list[ModelPackage] | None:
+    """The route for the exact codes, else for their languages (fr→en serves fr→en_GB)."""
+    for source_code in language_and_base(source):
+        for target_code in language_and_base(target):
+            if source_code != target_code:
+                route = find_route(source_code, target_code, models)
+                if route is not None:
+                    return route
+    return None
 
 
 _engines: dict[tuple[str, str, DecodingOptions], ArgosEngine] = {}

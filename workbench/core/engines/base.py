@@ -27,6 +27,7 @@ class Hypothesis:
     score: float
     pivot: str | None = None  # the intermediate (English) text, for a pivoted translation
     origin: str = ""  # where a candidate that is not the engine's came from ("TM 87%")
+    note: str = ""  # what the engine had to do to it ("translated in 3 parts"), for the catalog
 
 
 class Engine(ABC):
@@ -125,7 +126,15 @@ class PivotEngine(Engine):
             [p.text for p in pivots], n_best=n_best, cancel=cancel, progress=progress
         )
         return [
-            [Hypothesis(h.text, h.score + pivot.score, pivot=pivot.text) for h in hyps]
+            [
+                Hypothesis(
+                    h.text,
+                    h.score + pivot.score,
+                    pivot=pivot.text,
+                    note="; ".join(note for note in (pivot.note, h.note) if note),
+                )
+                for h in hyps
+            ]
             for pivot, hyps in zip(pivots, seconds, strict=True)
         ]
 
