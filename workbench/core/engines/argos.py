@@ -51,6 +51,7 @@ class DecodingOptions:
     length_penalty: float = 0.2  # as Argos uses
 
 
+_SPECIAL_TOKENS = frozenset({"<s>", "</s>", "<unk>", "<pad>", "<blank>"})
 _translators: dict[tuple[str, str, str, int], Any] = {}
 _translators_lock = threading.Lock()
 
@@ -213,6 +214,8 @@ class ArgosEngine(Engine):
     def _hypothesis(self, tokens: list[str], score: float, prefix: str) -> Hypothesis:
         if prefix and tokens and tokens[0] == prefix:
             tokens = tokens[1:]
+        # A model may emit its special tokens; they are not text and must not reach a catalog.
+        tokens = [token for token in tokens if token not in _SPECIAL_TOKENS]
         return Hypothesis(self._tokenizer.decode(tokens).strip(), float(score))
 
 
