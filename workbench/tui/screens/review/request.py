@@ -17,6 +17,7 @@ class OpenRequest:
     domain: str | None = None
     glossaries: tuple[Path, ...] = ()
     memory: Path | None = None  # the translation memory approvals feed (None: none)
+    translator: str | None = None  # "Name <email>" for Last-Translator (the project file's)
 
 
 @dataclass(frozen=True)
@@ -25,3 +26,4 @@ class ReviewSettings:
     disk_check_interval: float | None = 2.0  # how often to look for outside changes
     check_all: bool = True  # run every check after loading (counts problems in the header)
     editor_delay: float | None = 0.05  # the editor follows the list cursor once it rests
+    autosave: bool = False  # the project's opt-in: idle saves write the catalogs themselves
