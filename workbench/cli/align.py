@@ -7,7 +7,9 @@ from typing import Any
 
 import click
 
+from workbench.cli.json_output import echo_json, json_option
 from workbench.cli.options import memory_option, open_memory
+from workbench.cli.project import project_memory
 
 ALIGNED_BY = "workbench align"
 
@@ -37,6 +39,7 @@ ALIGNED_BY = "workbench align"
 @click.option(
     "--review", is_flag=True, help="List every pair with its score, not only doubtful ones."
 )
+@json_option
 def align(
     source_file: Path,
     target_file: Path,
@@ -48,6 +51,7 @@ def align(
     offline: bool,
     keep_doubtful: bool,
     review: bool,
+    as_json: bool,
 ) -> None:
     """Align SOURCE_FILE with its translation TARGET_FILE and store the sentence pairs.
 
@@ -79,12 +83,20 @@ def align(
     doubtful = [pair for pair in pairs if pair.doubtful]
     shapes = ", ".join(f"{kind}: {count}" for kind, count in sorted(kinds.items()))
     method = "lengths only" if bridge is None else "MT bridge"
-    click.echo(
+    say = _quiet if as_json else click.echo
+    say(
         f"aligned {len(sources)} source and {len(targets)} target sentences ({method}): "
         f"{len(pairs)} pairs ({shapes}), {len(doubtful)} doubtful"
     )
-    for pair in pairs if review else doubtful:
+    for pair in () if as_json else pairs if review else doubtful:
         _print_pair(pair, source_doc, target_doc)
+    report: dict[str, Any] = {
+        "source_sentences": len(sources),
+        "target_sentences": len(targets),
+        "method": method,
+        "kinds": kinds,
+        "pairs": [_pair_json(pair, source_doc, target_doc) for pair in pairs],
+    }
 
     units = [
         MemoryUnit(
@@ -102,13 +114,31 @@ def align(
     ]
     if tmx_path is not None:
         written = write_tmx(tmx_path, units, source_doc.lang)
-        click.echo(f"{tmx_path}: {written} pairs")
+        report["tmx"] = {"path": tmx_path, "written": written}
+        say(f"{tmx_path}: {written} pairs")
     if tm_path is not None or tmx_path is None:
-        with open_memory(tm_path, create=True) as memory:
+        with open_memory(tm_path or project_memory(), create=True) as memory:
             added = memory.add_many(units)
-            click.echo(
-                f"memory {memory.path}: {added} new pairs ({len(units) - added} already there)"
-            )
+            report["memory"] = {"path": memory.path, "added": added}
+            say(f"memory {memory.path}: {added} new pairs ({len(units) - added} already there)")
+    if as_json:
+        echo_json(report)
+
+
+def _quiet(message: str) -> None:
+    """With --json, the text lines are left out."""
+
+
+def _pair_json(pair: Any, source_doc: Any, target_doc: Any) -> dict[str, Any]:
+    return {
+        "kind": pair.kind,
+        "score": round(pair.score, 4),
+        "doubtful": pair.doubtful,
+        "source_ids": [source_doc.segments[i].id for i in pair.source_indices],
+        "target_ids": [target_doc.segments[j].id for j in pair.target_indices],
+        "source": pair.source,
+        "target": pair.target,
+    }
 
 
 def _bridge(sentences: list[str], source: str, target: str, offline: bool) -> list[str]:

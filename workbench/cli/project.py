@@ -82,6 +82,12 @@ def from_project(*names: str, required: Sequence[str] = (), **renamed: str) -> C
     return decorate
 
 
+def project_memory() -> Path | None:
+    """The project file's translation memory; None outside a project or when it names none."""
+    project = current_project()
+    return project.memory if project is not None else None
+
+
 def find_glossaries(given: Sequence[Path]) -> tuple[Path, ...]:
     """The term bases to check against, found the same way by every command: --glossary,
     else the project file's, else glossaries/*.tbx (in the project root, or here)."""
