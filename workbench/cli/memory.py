@@ -132,9 +132,7 @@ def lookup(
     with open_memory(tm_path, create=False) as memory:
         matches = memory.lookup(text, source, target, threshold=threshold / 100, limit=limit)
     if as_json:
-        echo_json(
-            {"matches": [match | {"percent": match.percent} for match in map(asdict, matches)]}
-        )
+        echo_json({"matches": [asdict(match) | {"percent": match.percent} for match in matches]})
         if not matches:
             sys.exit(EXIT_PROBLEMS)
         return
