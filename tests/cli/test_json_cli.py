@@ -91,9 +91,11 @@ def test_align(project, run):
     assert report["tmx"] == {"path": "a.tmx", "written": 2} and "memory" not in report
 
 
-def test_models_list(project, run):
+def test_models_list(project, run, tiny_packages):
     report = parsed(run("models", "list", "--json"))
-    assert report["installed"] == [] and report["packages_dir"]
+    pairs = {(model["from"], model["to"]) for model in report["installed"]}
+    assert {("fr", "en"), ("en", "az")} <= pairs and report["packages_dir"]
+    assert "available" not in report
 
 
 def test_compile(catalog, run):

@@ -135,7 +135,7 @@ def init(
     click.echo(
         f"wrote {path}: {written.source or '?'} → {', '.join(written.targets)}, "
         f"{len(written.documents)} document(s), {len(written.glossaries)} glossary(ies), "
-        f"translator {written.translator or '(none)'}"
+        f"translator {str(written.translator) or '(none)'}"
     )
 
 

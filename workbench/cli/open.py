@@ -22,7 +22,7 @@ from workbench.cli.options import (
     memory_option,
     source_option,
 )
-from workbench.cli.project import current_project, from_project
+from workbench.cli.project import current_project, from_here, from_project
 from workbench.core.errors import InputError
 from workbench.core.project import Project as ProjectFile
 
@@ -120,8 +120,8 @@ def _project_document(project_file: ProjectFile) -> Path:
     if last is not None:
         remembered = (project_file.root / last.document).resolve()
         if remembered in {path.resolve() for path in project_file.documents}:
-            return remembered
-    return project_file.documents[0]
+            return from_here(remembered)
+    return from_here(project_file.documents[0])
 
 
 def make_request(project: Project) -> Any:

@@ -25,16 +25,28 @@ F = TypeVar("F", bound=Callable[..., Any])
 _META_KEY = "workbench.project"
 _DEFAULTS = (ParameterSource.DEFAULT, None)
 
+
+def from_here(path: Path | None) -> Path | None:
+    """A project path as a flag would give it: relative to the working folder when inside it,
+    so messages read as they do without a project file."""
+    if path is None:
+        return None
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
 # project setting -> its value in the shape the command-line parameter has
 _SETTINGS: dict[str, Callable[[Project], Any]] = {
-    "documents": lambda project: project.documents,
+    "documents": lambda project: tuple(map(from_here, project.documents)),
     "targets": lambda project: ",".join(project.targets),
     "source": lambda project: project.source,
-    "locales": lambda project: project.catalog_folder,
-    "catalog_folders": lambda project: (project.catalog_folder,),
+    "locales": lambda project: from_here(project.catalog_folder),
+    "catalog_folders": lambda project: (from_here(project.catalog_folder),),
     "domain": lambda project: project.domain,
-    "glossaries": lambda project: project.glossaries,
-    "tm_path": lambda project: project.memory,
+    "glossaries": lambda project: tuple(map(from_here, project.glossaries)),
+    "tm_path": lambda project: from_here(project.memory),
     "translator": lambda project: str(project.translator) or None,
 }
 
@@ -85,7 +97,7 @@ def from_project(*names: str, required: Sequence[str] = (), **renamed: str) -> C
 def project_memory() -> Path | None:
     """The project file's translation memory; None outside a project or when it names none."""
     project = current_project()
-    return project.memory if project is not None else None
+    return from_here(project.memory) if project is not None else None
 
 
 def find_glossaries(given: Sequence[Path]) -> tuple[Path, ...]:
@@ -95,6 +107,6 @@ def find_glossaries(given: Sequence[Path]) -> tuple[Path, ...]:
         return tuple(given)
     project = current_project()
     if project is not None and project.glossaries:
-        return project.glossaries
+        return tuple(map(from_here, project.glossaries))
     folder = (project.root if project is not None else Path()) / DEFAULT_GLOSSARIES
     return tuple(sorted(folder.glob("*.tbx")))
