@@ -43,6 +43,12 @@ def test_init_takes_the_translator_from_git(project, run):
     assert str(load_project(project / "workbench.toml").translator) == "Ada L <ada@x.org>"
 
 
+def test_init_takes_the_targets_from_the_catalogs_present(project, run):
+    assert run("translate", SEED, "--to", "az", "--no-mt", "--no-tm").exit_code == 0
+    assert run("init", "--name", "Leyla").exit_code == 0
+    assert load_project(project / "workbench.toml").targets == ("az",)
+
+
 def test_init_never_replaces_a_project_without_force(initialised, run):
     assert "already exists" in one_line_error(run("init", "--to", "az"))
     assert run("init", "--to", "az", "--force").exit_code == 0

@@ -108,7 +108,9 @@ def init(
     if source is None and ask:
         source = click.prompt("Source language", default="fr")
     catalog_folder = catalogs.absolute() if catalogs else root / DEFAULT_CATALOGS
-    languages = targets or ",".join(_catalog_languages(catalog_folder))
+    languages = targets or ",".join(
+        _languages_with_catalogs(catalog_folder, found_documents, domain)
+    )
     if not languages and ask:
         languages = click.prompt("Target languages", default="en")
     if not languages:
@@ -139,11 +141,19 @@ def init(
     )
 
 
-def _catalog_languages(folder: Path) -> list[str]:
-    """The languages that already have catalogs: FOLDER/<lang>/LC_MESSAGES/."""
-    if not folder.is_dir():
-        return []
-    return sorted(path.name for path in folder.iterdir() if (path / "LC_MESSAGES").is_dir())
+def _languages_with_catalogs(
+    folder: Path, documents: tuple[Path, ...], domain: str | None
+) -> list[str]:
+    """The languages that already have a catalog of one of the documents in FOLDER."""
+    from workbench.cli.open import catalog_languages
+    from workbench.core.document import document_domain
+
+    found = {
+        lang
+        for document in documents
+        for lang in catalog_languages(folder, domain or document_domain(document))
+    }
+    return sorted(found)
 
 
 def _git_config(folder: Path, key: str) -> str | None:
