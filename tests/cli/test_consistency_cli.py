@@ -96,3 +96,10 @@ def test_the_rate_and_eta_show_from_the_first_batch():
     assert rate.endswith(" seg/s") and "–" not in rate
     eta = EtaColumn().render(task).plain
     assert eta != "-:--:--" and ":" in eta
+
+
+def test_an_output_folder_that_cannot_be_made_fails_before_any_work(project, run):
+    (project / "locales").write_text("not a folder", encoding="utf-8")
+    error = one_line_error(run("translate", SEED, "--to", "en", "--no-mt"))
+    assert "locales is a file, not a folder" in error
+    assert (project / "locales").read_text(encoding="utf-8") == "not a folder"
