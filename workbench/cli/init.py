@@ -94,7 +94,7 @@ def init(
     ask = sys.stdin.isatty()
 
     # paths given on the command line are relative to here; the file holds them relative to root
-    found_documents = tuple(path.absolute() for path in documents) or tuple(
+    found_documents = tuple(given.absolute() for given in documents) or tuple(
         sorted((root / SEEDS).glob("*.txt"))
     )
     for document in found_documents:
@@ -125,7 +125,7 @@ def init(
         targets=tuple(parse_languages(languages)),
         documents=found_documents,
         catalogs=catalog_folder,
-        glossaries=tuple(path.absolute() for path in glossaries)
+        glossaries=tuple(given.absolute() for given in glossaries)
         or tuple(sorted((root / DEFAULT_GLOSSARIES).glob("*.tbx"))),
         memory=memory.absolute() if memory else root / DEFAULT_MEMORY,
         domain=domain,
