@@ -30,7 +30,6 @@ from workbench.core.document import Document
 from workbench.core.engines.base import Hypothesis
 from workbench.core.errors import InputError
 from workbench.core.languages import language_name, normalise_language, plural_forms
-from workbench.core.project import reference_path
 from workbench.core.textio import FileStamp, atomic_write, decode_utf8, read_input_bytes
 
 WRAP_WIDTH = 79
@@ -326,6 +325,8 @@ def join_lines(*parts: str) -> str:
 
 def _reference(document: Document) -> str:
     """The document's path for `#:` references: relative to the project root (`reference_path`)."""
+    from workbench.core.project import reference_path
+
     return document.name if document.path is None else reference_path(Path(document.path))
 
 

@@ -172,19 +172,6 @@ def open_engine(
     return engines[0] if len(engines) == 1 else PivotEngine(engines[0], engines[1])
 
 
-def _missing_route(
-    source: str, target: str, needed: list[tuple[str, str]], why: str | None = None
-) -> str:
-    """No route and no download: which legs are missing, how to get them, how to do without."""
-    what = f"no model installed for {source}→{target}"
-    if PIVOT_LANGUAGE not in (source, target):
-        legs = " and ".join(f"{a}→{b}" for a, b in needed)
-        what += f" (it pivots through English, {source}→{PIVOT_LANGUAGE}→{target}; missing: {legs})"
-    if why:
-        what += f", {why}"
-    return f"{what}; {install_hint(needed)}; or add --no-mt to work without machine translation"
-
-
 _engines: dict[tuple[str, str, DecodingOptions], ArgosEngine] = {}
 
 
@@ -196,3 +183,16 @@ def _engine_for(model: ModelPackage, options: DecodingOptions) -> ArgosEngine:
         if key not in _engines:
             _engines[key] = ArgosEngine(model, options)
         return _engines[key]
+
+
+def _missing_route(
+    source: str, target: str, needed: list[tuple[str, str]], why: str | None = None
+) -> str:
+    """No route and no download: which legs are missing, how to get them, how to do without."""
+    what = f"no model installed for {source}→{target}"
+    if PIVOT_LANGUAGE not in (source, target):
+        legs = " and ".join(f"{a}→{b}" for a, b in needed)
+        what += f" (it pivots through English, {source}→{PIVOT_LANGUAGE}→{target}; missing: {legs})"
+    if why:
+        what += f", {why}"
+    return f"{what}; {install_hint(needed)}; or add --no-mt to work without machine translation"
