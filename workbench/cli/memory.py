@@ -36,9 +36,9 @@ def add(
     """Store the approved entries of CATALOGS (PO files) in the memory."""
     from workbench.core.memory import catalog_units
 
+    report = []
     # Every catalog is read before anything is stored: a broken one stops the run cleanly.
     read = [(path, catalog_units(path, source)) for path in catalogs]
-    report = []
     with open_memory(tm_path, create=True) as memory:
         for path, units in read:
             added = memory.add_many(units)
