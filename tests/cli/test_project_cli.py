@@ -126,6 +126,7 @@ def test_bare_workbench_opens_the_project(initialised, monkeypatch):
     result = CliRunner().invoke(main, [], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     ((request, settings),) = opened
+    assert f"opening {initialised / SEED}" in result.stderr
     assert request.document == initialised / SEED
     assert request.targets == ("en", "az") and request.source_lang == "fr"
     assert request.locales == initialised / "locales"

@@ -81,6 +81,7 @@ def open_project(
     folder = project_file.root if project_file is not None else Path.cwd()
     if document is None and project_file is not None:
         document = _project_document(project_file)
+        click.echo(f"opening {document.as_posix()} (from {project_file.path})", err=True)
     if document is None:
         project = read_last_project(folder)
         if project is None:
