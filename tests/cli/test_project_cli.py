@@ -148,3 +148,16 @@ def test_open_flags_override_the_project(initialised, monkeypatch, run):
 def test_translate_without_documents_or_project_says_what_to_give(project, run):
     assert "give the documents" in one_line_error(run("translate", "--to", "en"))
     assert "give the target languages" in one_line_error(run("translate", SEED))
+
+
+def test_bare_workbench_reopens_the_project_document_last_opened(initialised, monkeypatch, run):
+    from workbench.tui.app import ReviewApp
+
+    other = initialised / "seeds" / "other.fr.txt"
+    other.write_text("Bonjour.\n", encoding="utf-8")
+    assert run("init", "--force", "--to", "en").exit_code == 0  # both documents now
+    opened = []
+    monkeypatch.setattr(ReviewApp, "run", lambda app: opened.append(app.request.document))
+    assert run("open", "seeds/other.fr.txt").exit_code == 0
+    assert run().exit_code == 0
+    assert opened == [Path("seeds/other.fr.txt"), Path("seeds/other.fr.txt")]
