@@ -350,14 +350,10 @@ def join_lines(*parts: str) -> str:
 
 
 def _reference(document: Document) -> str:
-    """The document's path for `#:` references: relative to the working folder when inside it."""
-    if document.path is None:
-        return document.name
-    path = Path(document.path)
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """The document's path for `#:` references: relative to the project root (`reference_path`)."""
+    from workbench.core.project import reference_path
+
+    return document.name if document.path is None else reference_path(Path(document.path))
 
 
 def build_template(documents: Sequence[Document], domain: str) -> polib.POFile:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workbench.core.engines.argos_packages import (
+    PIVOT_LANGUAGE,
     ModelPackage,
     find_route,
     install_hint,
@@ -250,13 +251,11 @@ def open_engine(
             )
         needed = missing_pairs(source, target, models)
         if not install_missing:
-            raise ModelError(f"no model installed for {source}→{target}; {install_hint(needed)}")
+            raise ModelError(_missing_route(source, target, needed))
         try:
             install_pairs(needed, progress_for=on_install(needed) if on_install else None)
         except WorkbenchError as error:
-            raise ModelError(
-                f"no model installed for {source}→{target}, and {error}; {install_hint(needed)}"
-            ) from None
+            raise ModelError(_missing_route(source, target, needed, f"and {error}")) from None
         route = find_route(source, target, installed_models())
         if route is None:
             raise ModelError(
@@ -290,3 +289,16 @@ def _engine_for(model: ModelPackage, options: DecodingOptions) -> ArgosEngine:
         if key not in _engines:
             _engines[key] = ArgosEngine(model, options)
         return _engines[key]
+
+
+def _missing_route(
+    source: str, target: str, needed: list[tuple[str, str]], why: str | None = None
+) -> str:
+    """No route and no download: which legs are missing, how to get them, how to do without."""
+    what = f"no model installed for {source}→{target}"
+    if PIVOT_LANGUAGE not in (source, target):
+        legs = " and ".join(f"{a}→{b}" for a, b in needed)
+        what += f" (it pivots through English, {source}→{PIVOT_LANGUAGE}→{target}; missing: {legs})"
+    if why:
+        what += f", {why}"
+    return f"{what}; {install_hint(needed)}; or add --no-mt to work without machine translation"
