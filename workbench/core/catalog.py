@@ -249,7 +249,7 @@ def parse_po(text: str, origin: Path | str = "<catalog>") -> polib.POFile:
         where = f"{origin}:{found[1]}" if found else str(origin)
         detail = (found[2] if found and found[2] else "") or "syntax error"
         raise InputError(_not_valid(where, origin, detail)) from None
-    _check_duplicates(po, origin)
+    _check_duplicates(po, text, origin)
     return po
 
 
@@ -257,19 +257,30 @@ def _not_valid(where: str, origin: Path | str, detail: str) -> str:
     return f"{where}: {detail}; {origin} is not a valid PO file: fix it or restore a backup"
 
 
-def _check_duplicates(po: polib.POFile, origin: Path | str) -> None:
+def _check_duplicates(po: polib.POFile, text: str, origin: Path | str) -> None:
     # msgfmt refuses a catalog holding (msgctxt, msgid) twice; merging one would lose a version.
     first: dict[UnitKey, int] = {}
     for entry in po:
         if entry.obsolete:
             continue
-        line = getattr(entry, "linenum", 0)
-        seen = first.setdefault(entry_key(entry), line)
-        if seen != line:
-            raise InputError(
-                f"{origin}:{line}: duplicate message definition (first at line {seen}); "
-                f"msgfmt rejects it: remove one copy (msguniq merges them)"
-            )
+        key = entry_key(entry)
+        if key not in first:
+            first[key] = getattr(entry, "linenum", 0)
+            continue
+        lines = text.splitlines()
+        seen, line = (_msgid_line(lines, n) for n in (first[key], entry.linenum))
+        raise InputError(
+            f"{origin}:{line}: duplicate message definition (first at line {seen}); "
+            f"msgfmt rejects it: remove one copy (msguniq merges them)"
+        )
+
+
+def _msgid_line(lines: list[str], start: int) -> int:
+    """The line of an entry's msgid, as msgfmt reports it (polib counts from its comments)."""
+    for number in range(max(start, 1), len(lines) + 1):
+        if lines[number - 1].lstrip().startswith("msgid"):
+            return number
+    return start
 
 
 _KEYWORD_LINE = re.compile(
@@ -486,7 +497,7 @@ def _header(
             "MIME-Version": "1.0",
             "Content-Type": "text/plain; charset=UTF-8",
             "Content-Transfer-Encoding": "8bit",
-            "Plural-Forms": _kept_plural_forms(old) or plural_forms(code),
+            "Plural-Forms": catalog_plural_forms(old, code),
             "X-Generator": f"workbench {__version__}",
             "X-Source-Language": template.metadata.get("X-Source-Language", ""),
         }
@@ -494,13 +505,14 @@ def _header(
     return header
 
 
-def _kept_plural_forms(header: Mapping[str, str]) -> str | None:
-    """An existing catalog's Plural-Forms, if valid: its msgstr[i] were written for it."""
-    value = header.get("Plural-Forms", "")
+def catalog_plural_forms(header: Mapping[str, str] | None, lang: str) -> str:
+    """The Plural-Forms a merged catalog gets: the existing catalog's if valid (its msgstr[i]
+    were written for it, as msgmerge keeps it), else CLDR's for the language."""
+    value = (header or {}).get("Plural-Forms", "")
     try:
         parse_plural_forms(value)
     except InputError:
-        return None
+        return plural_forms(normalise_language(lang))
     return value
 
 
@@ -586,9 +598,7 @@ def merge_catalog(
     return merged, summary
 
 
-def _draft_for(
-    drafts: Mapping[UnitKey, Draft] | Mapping[str, Draft], key: UnitKey
-) -> Draft | None:
+def _draft_for(drafts: Mapping[UnitKey, Draft] | Mapping[str, Draft], key: UnitKey) -> Draft | None:
     found = drafts.get(key)
     if found is None and key.context is None:
         found = drafts.get(key.source)
@@ -665,13 +675,19 @@ def plan_catalog(
     return CatalogPlan(path=path, po=po, stamp=stamp, summary=summary)
 
 
-def write_plans(plans: Iterable[CatalogPlan], template: polib.POFile, template_file: Path) -> None:
-    """Write every catalog and the template, each atomically and guarded by its stamp."""
+def write_plans(
+    plans: Iterable[CatalogPlan],
+    template: polib.POFile | None = None,
+    template_file: Path | None = None,
+) -> None:
+    """Write every catalog (and the template, if given), each atomically and guarded by its
+    stamp. A template the user gave (a .pot) is theirs and is not rewritten."""
     plans = list(plans)
-    template_stamp = FileStamp.of(template_file)
+    template_stamp = FileStamp.of(template_file) if template_file is not None else None
     for plan in plans:
         atomic_write(plan.path, render(plan.po), expected=plan.stamp)
-    atomic_write(template_file, render(template), expected=template_stamp)
+    if template is not None and template_file is not None:
+        atomic_write(template_file, render(template), expected=template_stamp)
 
 
 def find_catalogs(paths: Iterable[Path]) -> list[Path]:
