@@ -80,3 +80,19 @@ def test_settled_units_are_left_alone():
     )
     assert set(result.drafts["az"]) == {VERB.key}
     assert result.counts["az"]["settled"] == 1
+
+
+def test_memory_matches_respect_the_context(tmp_path):
+    from workbench.core.memory import MemoryUnit, TranslationMemory
+
+    with TranslationMemory(tmp_path / "tm.sqlite") as memory:
+        memory.add_many(
+            [
+                MemoryUnit("May", "May", "en", "az", "test", context="month"),
+                MemoryUnit("May", "Bilər", "en", "az", "test", context="permission"),
+            ]
+        )
+        result = translate_units([MONTH, VERB], "en", ["az"], engines={}, memory=memory)
+    drafts = result.drafts["az"]
+    assert drafts[MONTH.key].best == "May" and drafts[VERB.key].best == "Bilər"
+    assert result.counts["az"]["memory-exact"] == 2

@@ -71,7 +71,10 @@ def translate_catalogs(
         }
         glossary = load_glossary_files(glossaries)
         engines = open_with_downloads(source_lang, languages, options)
-        if memory is not None and not in_place:
+        if memory is not None and in_place:
+            for job in jobs:  # what translators approved in it since the last run
+                memory.add_catalog(job.path, default_source=source_lang)
+        elif memory is not None:
             feed_memory(memory, locales, languages, source_lang)
         for job in jobs:
             _translate_one(
