@@ -221,3 +221,37 @@ def test_a_latin1_po_whose_header_says_so_is_read_as_gettext_does(project, run, 
 def test_documents_and_catalogs_are_not_mixed(project, run, pot, catalog_packages):
     error = one_line_error(run("translate", pot, "seeds/azertac-2020-06-27.fr.txt", "--to", "az"))
     assert "not both" in error
+
+
+FRENCH_POT = r"""msgid ""
+msgstr ""
+"Project-Id-Version: agenda 1.0\n"
+"Content-Type: text/plain; charset=UTF-8\n"
+"X-Source-Language: fr\n"
+
+#, python-format
+msgid "Bonjour %(nom)s, le président arrive."
+msgstr ""
+
+#, python-format
+msgid "%(n)d réunion"
+msgid_plural "%(n)d réunions"
+msgstr[0] ""
+msgstr[1] ""
+"""
+
+
+def test_the_source_language_comes_from_the_header_and_pivots_work(project, run, tiny_packages):
+    path = project / "agenda.pot"
+    path.write_text(FRENCH_POT, encoding="utf-8")
+    result = run("translate", path, "--to", "en,az")
+    assert result.exit_code == 0, result.output
+    en = load_po(_catalog(project, "en").with_name("agenda.po"))
+    az = load_po(_catalog(project, "az").with_name("agenda.po"))
+    hello = "Bonjour %(nom)s, le président arrive."
+    assert en.find(hello).msgstr == hello  # fr→en: the copy model
+    assert en.metadata["X-Source-Language"] == "fr"
+    assert "%(nom)s" in az.find(hello).msgstr and az.find(hello).msgstr != hello  # fr→en→az
+    assert "MT pivot" in az.find(hello).comment
+    for po in (en, az):
+        assert msgfmt_check(po.fpath).returncode == 0
