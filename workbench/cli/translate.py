@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from workbench.cli.cluster import cluster_options, finish_cluster, open_cluster
 from workbench.cli.options import (
     decoding_options,
     domain_option,
@@ -43,6 +44,7 @@ from workbench.cli.progress import download_progress, download_reporter, segment
 @click.option("--offline", is_flag=True, help="Never download models; fail if a route is missing.")
 @click.option("--translator", default=None, help="Last-Translator header for new catalogs.")
 @decoding_options
+@cluster_options
 def translate(
     documents: tuple[Path, ...],
     targets: str,
@@ -62,6 +64,9 @@ def translate(
     threads: int,
     max_length: int,
     compute_type: str,
+    cluster: str | None,
+    actors: int | None,
+    actor_threads: int | None,
 ) -> None:
     """Segment DOCUMENTS, machine-translate them and write LOCALES/<lang>/LC_MESSAGES/<domain>.po."""
     from workbench.core import catalog as catalogs
@@ -96,8 +101,12 @@ def translate(
         trust_exact=trust_exact,
         decoding=make_decoding(beam, batch_size, threads, max_length, compute_type),
     )
+    session = open_cluster(cluster, actors, actor_threads, locales)
     with download_progress() as downloads:
-        engines = open_engines(source_lang, languages, options, _factory_with_downloads(downloads))
+        factory = _factory_with_downloads(downloads)
+        if session is not None:
+            factory = session.distribute_factory(factory)
+        engines = open_engines(source_lang, languages, options, factory)
 
     try:
         if memory is not None:
@@ -126,6 +135,7 @@ def translate(
             click.echo(f"template: {catalogs.template_path(locales, name)}")
         for lang in languages:
             _report_sources(lang, result.counts[lang])
+        finish_cluster(session)
     finally:
         if memory is not None:
             memory.close()

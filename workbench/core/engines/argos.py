@@ -84,8 +84,16 @@ class ArgosEngine(Engine):
         return f"argos {self.model.name} {self.model.version} (beam {self.options.beam_size})"
 
     def _ensure_loaded(self) -> None:
+        self._ensure_tokenizer()
         with self._load_lock:
-            if self._translator is not None:
+            if self._translator is None:
+                assert self.model.path is not None
+                self._translator = _load_translator(self.model.path / "model", self.options)
+
+    def _ensure_tokenizer(self) -> None:
+        # Apart from the translator: cluster mode tokenises here and translates on its workers.
+        with self._load_lock:
+            if self._tokenizer is not None:
                 return
             import sentencepiece
 
@@ -101,10 +109,9 @@ class ArgosEngine(Engine):
                 raise ModelError(
                     f"cannot load {sp_path} ({error}); reinstall {self.model.name}"
                 ) from None
-            self._translator = _load_translator(self.model.path / "model", self.options)
 
     def prepare(self, sentences: list[str]) -> list[list[str]]:
-        self._ensure_loaded()
+        self._ensure_tokenizer()
         return self._tokenizer.encode(sentences, out_type=str)
 
     def translate_prepared(self, batch: list[list[str]], n_best: int) -> list[list[Hypothesis]]:
