@@ -128,7 +128,8 @@ class ClusterSession:
         }
         try:
             if self.settings.address == LOCAL:
-                ray.init(num_cpus=os.cpu_count() or 1, include_dashboard=False, **common)
+                # "local": a new instance, never one some other program left running here.
+                ray.init("local", num_cpus=os.cpu_count() or 1, include_dashboard=False, **common)
             else:
                 ray.init(address=self.settings.address, **common)
         except (ConnectionError, RuntimeError, ValueError) as error:
