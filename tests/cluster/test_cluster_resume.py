@@ -28,10 +28,22 @@ DRIVER = (
 )
 
 
+def cluster_args(address):
+    return ("--cluster", address, "--actors", "1")
+
+
 def start_job(project, address):
     return subprocess.Popen(
-        [sys.executable, "-c", DRIVER, "translate", *JOB, "--out", "cluster"]
-        + ["--cluster", address, "--actors", "1"],
+        [
+            sys.executable,
+            "-c",
+            DRIVER,
+            "translate",
+            *JOB,
+            "--out",
+            "cluster",
+            *cluster_args(address),
+        ],
         cwd=project,
         env={**os.environ, "PYTHONPATH": str(REPO)},
         stdout=subprocess.PIPE,
