@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.cluster.checkpoint import batch_key
+from workbench.core.cluster.shipping import PackageIdentity, pack_package
 from workbench.core.cluster.wire import decode_results, encode_batch
 from workbench.core.engines.argos import ArgosEngine, DecodingOptions
 from workbench.core.engines.argos_packages import ModelPackage
@@ -32,25 +33,33 @@ class ClusterEngine(ArgosEngine):
     ) -> None:
         super().__init__(model, options)
         self.session = session
-        self._shipped: tuple[list[Any], Any] | None = None
+        self._packed: tuple[bytes, PackageIdentity] | None = None
+        self._shipped: list[Any] | None = None
         self._ship_lock = threading.Lock()
 
     @property
     def leg(self) -> str:
-        """What decides this leg's output: package, version and decoding settings, not the
-        threads (the same model decodes the same with any number of them)."""
+        """What decides this leg's output: package (its digest too), version and decoding
+        settings, not the threads (the same model decodes the same with any number of them)."""
         settings = dataclasses.asdict(self.options)
         settings.pop("threads")
-        identity = self._package()[1]
-        return (
-            f"{self.model.name} {self.model.version} {identity.digest} {sorted(settings.items())}"
-        )
+        digest = self._identity().digest
+        return f"{self.model.name} {self.model.version} {digest} {sorted(settings.items())}"
 
-    def _package(self) -> tuple[list[Any], Any]:
-        """The package in the object store (sent once per job), and its identity."""
+    def _identity(self) -> PackageIdentity:
+        with self._ship_lock:
+            if self._packed is None:
+                self._packed = pack_package(self.model)
+            return self._packed[1]
+
+    def _package(self) -> list[Any]:
+        """The package in the object store: put there once per job, when a batch needs it."""
+        identity = self._identity()
         with self._ship_lock:
             if self._shipped is None:
-                self._shipped = self.session.ship(self.model)
+                assert self._packed is not None
+                self._shipped = self.session.ship(self._packed[0])
+                self._packed = (b"", identity)  # the object store holds the bytes now
             return self._shipped
 
     def translate_batches(
@@ -69,7 +78,7 @@ class ClusterEngine(ArgosEngine):
                 todo.append(number)
         if not todo:
             return
-        package, identity = self._package()
+        package, identity = self._package(), self._identity()
         options = dataclasses.replace(self.options, threads=self.session.settings.actor_threads)
         rows = self.session.translate_rows(
             [(number, texts[number]) for number in todo], package, identity, options, n_best

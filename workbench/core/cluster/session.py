@@ -22,15 +22,15 @@ from typing import Any
 
 from workbench.core.cluster.checkpoint import CHECKPOINT_NAME, BatchCheckpoint
 from workbench.core.cluster.engine import ClusterEngine
-from workbench.core.cluster.shipping import PackageIdentity, pack_package
+from workbench.core.cluster.shipping import PackageIdentity
 from workbench.core.engines.argos import ArgosEngine, DecodingOptions
-from workbench.core.engines.argos_packages import ModelPackage
 from workbench.core.engines.base import Engine, PivotEngine
 from workbench.core.errors import WorkbenchError
 
 INSTALL_HINT = "pip install -e '.[cluster]'"
 LOCAL = "local"  # the address meaning "start a Ray instance on this machine"
 _ADDRESS = re.compile(r"(?:ray://)?[\w.\-]+:\d{1,5}")
+_EXCEPTION_NAME = re.compile(r"^(?:[\w.]+\.)?\w*(?:Error|Exception): ")
 
 
 class ClusterError(WorkbenchError):
@@ -166,11 +166,10 @@ class ClusterSession:
 
         return distributed
 
-    def ship(self, model: ModelPackage) -> tuple[list[Any], PackageIdentity]:
-        """Put `model`'s package into the object store; the reference (in a list, so Ray passes
-        it along instead of resolving it) and what the actors check it against."""
-        data, identity = pack_package(model)
-        return [self._ray.put(data)], identity
+    def ship(self, package: bytes) -> list[Any]:
+        """Put a packed package into the object store; its reference, in a list so that Ray
+        passes it to the actors as it is instead of resolving it."""
+        return [self._ray.put(package)]
 
     def translate_rows(
         self,
@@ -219,7 +218,8 @@ def _reason(error: BaseException) -> str:
     if isinstance(cause, WorkbenchError):
         return str(cause)
     lines = [line for line in str(cause or error).splitlines() if line.strip()]
-    return lines[-1] if lines else type(error).__name__
+    # The last line of the worker's traceback, without its exception's class name.
+    return _EXCEPTION_NAME.sub("", lines[-1]) if lines else type(error).__name__
 
 
 def _quiet_ray() -> None:
