@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+import pytest
+
 from tests.cli.conftest import one_line_error
 
 SEED = "seeds/azertac-2020-06-27.fr.txt"
@@ -25,3 +27,9 @@ def test_actor_options_need_cluster_mode(project, run):
 def test_a_document_taken_for_the_address_is_explained(project, run):
     error = one_line_error(run("translate", "--to", "en", "--cluster", SEED, SEED))
     assert "put --cluster after the documents" in error
+
+
+def test_an_address_nothing_listens_on_fails_at_once(project, run):
+    pytest.importorskip("ray", reason="ray is not installed (pip install -e '.[cluster]')")
+    error = one_line_error(run("translate", SEED, "--to", "en", "--cluster", "127.0.0.1:1"))
+    assert "cannot reach the Ray cluster at 127.0.0.1:1" in error

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import socket
 import warnings
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from workbench.core.engines.base import Engine, PivotEngine
 from workbench.core.errors import WorkbenchError
 
 INSTALL_HINT = "pip install -e '.[cluster]'"
+CONNECT_TIMEOUT_SECONDS = 5
 LOCAL = "local"  # the address meaning "start a Ray instance on this machine"
 _ADDRESS = re.compile(r"(?:ray://)?[\w.\-]+:\d{1,5}")
 _EXCEPTION_NAME = re.compile(r"^(?:[\w.]+\.)?\w*(?:Error|Exception): ")
@@ -126,6 +128,7 @@ class ClusterSession:
             # The workers import workbench from this copy: no shared disk, no install on them.
             "runtime_env": {"py_modules": [str(Path(__file__).resolve().parents[2])]},
         }
+        _check_reachable(self.settings.address)
         try:
             if self.settings.address == LOCAL:
                 # "local": a new instance, never one some other program left running here.
@@ -210,6 +213,20 @@ class ClusterSession:
             raise ClusterError(
                 f"the cluster could not translate a batch: {_reason(error)}"
             ) from None
+
+
+def _check_reachable(address: str) -> None:
+    """Fail fast on a HOST:PORT nothing listens on: Ray itself would retry for minutes."""
+    if address in (LOCAL, "auto"):
+        return
+    host, _, port = address.removeprefix("ray://").rpartition(":")
+    try:
+        socket.create_connection((host, int(port)), timeout=CONNECT_TIMEOUT_SECONDS).close()
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise ClusterError(
+            f"cannot reach the Ray cluster at {address} ({reason}); start one with 'ray start --head' or check the address"
+        ) from None
 
 
 def _reason(error: BaseException) -> str:
