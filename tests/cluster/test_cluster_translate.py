@@ -48,8 +48,11 @@ def test_seed_with_glossary_gives_identical_catalogs(
 
 
 def test_several_documents_both_targets_identical_catalogs(
-    project, run, tiny_packages, ray_address, fixed_dates, seed_text
+    project, run, tiny_packages, ray_address, fixed_dates, seed_text, monkeypatch
 ):
+    import workbench.cli.progress
+
+    monkeypatch.setattr(workbench.cli.progress, "is_interactive", lambda: True)  # draw the bar
     paragraphs = seed_text.split("\n\n")
     (project / "one.fr.txt").write_text("\n\n".join(paragraphs[:3]), encoding="utf-8")
     (project / "two.fr.txt").write_text(
@@ -61,6 +64,10 @@ def test_several_documents_both_targets_identical_catalogs(
     assert len(expected) == 6  # two catalogs per target and two templates
     assert catalog_bytes(project / "cluster") == expected
     assert "by 2 actors" in cluster.output
+    # The progress bar counts what comes back from the actors: done/total, rate, per route.
+    assert "seg/s" in cluster.stderr and "fr→en→az" in cluster.stderr
+    total = len(_msgids(project / "local"))  # distinct sentences of both documents
+    assert f"{total}/{total}" in cluster.stderr
 
 
 def test_a_killed_actor_is_restarted_and_the_job_still_gives_identical_catalogs(
@@ -106,3 +113,11 @@ def _actor_pids() -> list[int]:
             if title.startswith(b"ray::") and b"TranslatorActor" in title:
                 pids.append(int(proc.name))
     return pids
+
+
+def _msgids(locales):
+    import polib
+
+    return {
+        e.msgid for path in locales.glob("en/LC_MESSAGES/*.po") for e in polib.pofile(str(path))
+    }
