@@ -30,10 +30,12 @@ class TranslatorActor:
         # The object reference rides in a list so that Ray hands it over as it is, and the
         # bytes are fetched here, on the worker, from the object store.
         data = ray.get(package[0])
-        self._folder = tempfile.TemporaryDirectory(prefix="workbench-actor-")
-        model = unpack_package(data, identity, Path(self._folder.name))
-        self.engine = ArgosEngine(model, options)
-        self.engine.translate_prepared([], n_best)  # load now: once per actor, not per batch
+        # The files are needed only while loading: translator and tokenizer then live in
+        # memory, and an actor Ray kills later leaves no model copy behind on the worker.
+        with tempfile.TemporaryDirectory(prefix="workbench-actor-") as folder:
+            model = unpack_package(data, identity, Path(folder))
+            self.engine = ArgosEngine(model, options)
+            self.engine.translate_prepared([], n_best)  # load now: once per actor
         self.n_best = n_best
 
     def __call__(self, rows: dict[str, Any]) -> dict[str, list[Any]]:
