@@ -93,6 +93,7 @@ def main() -> None:
 
     timings: dict[str, float] = {}
     steady: dict[str, float] = {}  # sentences/s from the first batch back to the last
+    driver_cpu: dict[str, float] = {}  # CPU seconds this process used (all of it when single)
     outputs = {}
     for name, run in (
         ("single process, 1 thread", single),
@@ -100,9 +101,10 @@ def main() -> None:
         ("local Ray, 2 actors × 1 thread", lambda: on_ray(2)),
     ):
         finished.clear()
-        begin = time.perf_counter()
+        begin, begin_cpu = time.perf_counter(), time.process_time()
         outputs[name] = run()
         timings[name] = time.perf_counter() - begin
+        driver_cpu[name] = time.process_time() - begin_cpu
         (first_at, _), (last_at, _) = finished[0], finished[-1]
         steady[name] = sum(count for _, count in finished[1:]) / (last_at - first_at)
         print(f"  {name}: {timings[name]:.1f}s", flush=True)
@@ -131,6 +133,9 @@ def main() -> None:
     print(f"speedup of 2 actors over the single process: wall {base / two:.2f}×")
     print(
         f"Ray's fixed cost per call (ship the model, start and load the actors): ~{one - len(sentences) / steady_one:.1f}s"
+    )
+    print(
+        "driver CPU: " + ", ".join(f"{name} {seconds:.1f}s" for name, seconds in driver_cpu.items())
     )
     print(f"Ray start-up (ray.init, once per job, not in the timings above): {startup:.1f}s")
     print(f"per-actor throughput (steady): {steady_one:.1f} sentences/s")
