@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-HEAVY = ("textual", "ctranslate2", "argostranslate", "torch", "stanza", "click", "rich")
+HEAVY = ("textual", "ctranslate2", "argostranslate", "torch", "stanza", "click", "rich", "ray")
 
 
 def _loaded_after(statement: str) -> set[str]:
@@ -17,7 +17,8 @@ def _loaded_after(statement: str) -> set[str]:
 def test_core_imports_no_front_end_and_no_mt_stack():
     loaded = _loaded_after(
         "import workbench, workbench.core.document, workbench.core.catalog, workbench.core.pipeline, "
-        "workbench.core.engines.argos, workbench.core.engines.argos_packages"
+        "workbench.core.engines.argos, workbench.core.engines.argos_packages, "
+        "workbench.core.cluster.session, workbench.core.cluster.actor"
     )
     assert not {name for name in loaded if name.split(".")[0] in HEAVY}
 
@@ -30,5 +31,5 @@ def test_cli_help_does_not_load_the_mt_stack_or_textual():
     assert not {
         name
         for name in loaded
-        if name.split(".")[0] in ("textual", "ctranslate2", "argostranslate", "torch")
+        if name.split(".")[0] in ("textual", "ctranslate2", "argostranslate", "torch", "ray")
     }

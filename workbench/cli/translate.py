@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from workbench.cli.cluster import cluster_options, finish_cluster, open_cluster
 from workbench.cli.json_output import echo_json, json_option
 from workbench.cli.options import (
     decoding_options,
@@ -60,6 +61,7 @@ from workbench.cli.project import MISSING, from_project
 @click.option("--offline", is_flag=True, help="Never download models; fail if a route is missing.")
 @click.option("--translator", default=None, help="Last-Translator header for new catalogs.")
 @decoding_options
+@cluster_options
 @json_option
 @from_project(
     "documents",
@@ -92,6 +94,9 @@ def translate(
     threads: int,
     max_length: int,
     compute_type: str,
+    cluster: str | None,
+    actors: int | None,
+    actor_threads: int | None,
     as_json: bool,
 ) -> None:
     """Machine-translate DOCUMENTS (segmented into sentences) or gettext templates (.pot/.po)
@@ -119,6 +124,7 @@ def translate(
         trust_exact=trust_exact,
         decoding=make_decoding(beam, batch_size, threads, max_length, compute_type),
     )
+    cluster_session = open_cluster(cluster, actors, actor_threads, locales)
     if kinds == {True}:
         from workbench.cli.translate_catalogs import translate_catalogs
 
@@ -134,6 +140,7 @@ def translate(
             open_tm=None if no_tm else lambda: open_memory(tm_path, create=True),
             translator=translator,
             as_json=as_json,
+            cluster_session=cluster_session,
         )
         return
 
@@ -157,7 +164,7 @@ def translate(
     }
 
     glossary = load_glossary_files(glossaries)
-    engines = open_with_downloads(source_lang, languages, options)
+    engines = open_with_downloads(source_lang, languages, options, cluster_session)
     memory = None if no_tm else open_memory(tm_path, create=True)  # created once a route exists
 
     try:
@@ -185,18 +192,25 @@ def translate(
             catalogs.write_plans(plans, template, catalogs.template_path(locales, name))
             summaries = [(lang, plan.summary) for lang, plan in zip(languages, plans, strict=True)]
             reports.append((name, catalogs.template_path(locales, name), summaries))
+        finish_cluster(cluster_session, quiet=as_json)
         print_summary(reports, result.counts, languages, as_json)
     finally:
         if memory is not None:
             memory.close()
 
 
-def open_with_downloads(source_lang: str, languages: list[str], options: Any) -> Any:
-    """The engines of every target, downloading missing models with a progress bar."""
+def open_with_downloads(
+    source_lang: str, languages: list[str], options: Any, cluster_session: Any = None
+) -> Any:
+    """The engines of every target, downloading missing models with a progress bar; in cluster
+    mode, engines whose batches run on the cluster's actors."""
     from workbench.core.pipeline import open_engines
 
     with download_progress() as downloads:
-        return open_engines(source_lang, languages, options, _factory_with_downloads(downloads))
+        factory = _factory_with_downloads(downloads)
+        if cluster_session is not None:
+            factory = cluster_session.distribute_factory(factory)
+        return open_engines(source_lang, languages, options, factory)
 
 
 def _run(

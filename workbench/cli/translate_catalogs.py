@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from workbench.cli.cluster import finish_cluster
 from workbench.cli.options import load_glossary_files
 from workbench.cli.translate import (
     feed_memory,
@@ -33,6 +34,7 @@ def translate_catalogs(
     open_tm: Callable[[], Any] | None,
     translator: str | None,
     as_json: bool = False,
+    cluster_session: Any = None,
 ) -> None:
     """Read every catalog, open the engines, then the memory (so a failed run creates no
     memory file), and translate each catalog into its own output."""
@@ -72,7 +74,7 @@ def translate_catalogs(
             for lang in targets[job.path]
         }
         glossary = load_glossary_files(glossaries)
-        engines = open_with_downloads(source_lang, languages, options)
+        engines = open_with_downloads(source_lang, languages, options, cluster_session)
         memory = open_tm() if open_tm is not None else None
         reports: list[tuple[str, Path, list[tuple[str, Any]]]] = []
         counts: dict[str, dict[str, int]] = {}
@@ -95,6 +97,7 @@ def translate_catalogs(
                 reports,
                 counts,
             )
+        finish_cluster(cluster_session, quiet=as_json)
         print_summary(reports, counts, list(counts), as_json)
     finally:
         if memory is not None:

@@ -113,8 +113,16 @@ class ArgosEngine(Engine):
         return f"argos {self.model.name} {self.model.version} (beam {self.options.beam_size})"
 
     def _ensure_loaded(self) -> None:
+        self._ensure_tokenizer()
         with self._load_lock:
-            if self._translator is not None:
+            if self._translator is None:
+                assert self.model.path is not None
+                self._translator = _load_translator(self.model, self.options)
+
+    def _ensure_tokenizer(self) -> None:
+        # Apart from the translator: cluster mode tokenises here and translates on its workers.
+        with self._load_lock:
+            if self._tokenizer is not None:
                 return
             import sentencepiece
 
@@ -128,14 +136,15 @@ class ArgosEngine(Engine):
                 self._tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(sp_path))
             except Exception as error:
                 raise broken_model_error(self.model, "cannot load", error) from None
-            self._translator = _load_translator(self.model, self.options)
+            # The model's limits are read from its files, not the loaded translator, so the
+            # driver of cluster mode cuts long sentences as the workers will take them.
             self._positions = position_limit(self.model.path / "model")
             self._max_pieces = input_pieces_limit(self._positions)
             self._part_pieces = part_pieces(self._max_pieces, self.options.max_decoding_length)
 
     def prepare(self, sentences: list[str]) -> list[SplitSentence]:
         """Each sentence's pieces, cut into chunks the model can take (one chunk, mostly)."""
-        self._ensure_loaded()
+        self._ensure_tokenizer()
         try:
             encoded = self._tokenizer.encode(sentences, out_type=str)
         except Exception as error:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,11 +66,13 @@ class Engine(ABC):
         if todo:
             prepared = self.prepare(todo)
             order = sorted(range(len(todo)), key=lambda i: self.length(prepared[i]))
-            for begin in range(0, len(order), self.batch_size):
-                if cancel is not None and cancel.is_set():
-                    raise Cancelled("translation cancelled")
-                chunk = order[begin : begin + self.batch_size]
-                results = self.translate_prepared([prepared[i] for i in chunk], n_best)
+            chunks = [
+                order[begin : begin + self.batch_size]
+                for begin in range(0, len(order), self.batch_size)
+            ]
+            batches = [[prepared[i] for i in chunk] for chunk in chunks]
+            for number, results in self.translate_batches(batches, n_best, cancel):
+                chunk = chunks[number]
                 with self._cache_lock:
                     for index, hypotheses in zip(chunk, results, strict=True):
                         self._cache[(todo[index], n_best)] = hypotheses
@@ -79,6 +81,16 @@ class Engine(ABC):
         with self._cache_lock:
             by_sentence = {s: self._cache[(s, n_best)] for s in unique}
         return [list(by_sentence[s]) for s in sentences]
+
+    def translate_batches(
+        self, batches: list[list[Any]], n_best: int, cancel: threading.Event | None
+    ) -> Iterator[tuple[int, list[list[Hypothesis]]]]:
+        """(batch number, results) for every batch, in any order: the loop that cluster mode
+        (workbench.core.cluster) runs on Ray instead of in this process."""
+        for number, batch in enumerate(batches):
+            if cancel is not None and cancel.is_set():
+                raise Cancelled("translation cancelled")
+            yield number, self.translate_prepared(batch, n_best)
 
     def prepare(self, sentences: list[str]) -> list[Any]:
         """Turn sentences into the engine's input (tokens); identity by default."""

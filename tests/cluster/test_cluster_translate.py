@@ -1,0 +1,123 @@
+"""`workbench translate --cluster` writes the catalogs the local run writes, byte for byte."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.cluster.conftest import catalog_bytes
+from workbench.core.cluster.checkpoint import CHECKPOINT_NAME
+
+SEED = "seeds/azertac-2020-06-27.fr.txt"
+GLOSSARY = "glossaries/azertac.tbx"
+
+
+@pytest.fixture
+def glossary(project, seed_path):
+    import shutil
+
+    (project / "glossaries").mkdir()
+    shutil.copy(seed_path.parents[1] / GLOSSARY, project / GLOSSARY)
+    return project / GLOSSARY
+
+
+def translate_both_ways(run, project, *args, actors=2):
+    """Run the job locally into local/, then on the cluster into cluster/; both outputs."""
+    local = run("translate", *args, "--out", "local")
+    assert local.exit_code == 0, local.output
+    cluster = run("translate", *args, "--out", "cluster", "--cluster", "--actors", str(actors))
+    assert cluster.exit_code == 0, cluster.output
+    return local, cluster
+
+
+def test_seed_with_glossary_gives_identical_catalogs(
+    project, run, tiny_packages, ray_address, fixed_dates, glossary
+):
+    args = (SEED, "--to", "en,az", "--glossary", glossary, "--batch-size", "4", "--no-tm")
+    # One actor: six Ray Data runs (two glossary passes per leg), each starting its pool.
+    _, cluster = translate_both_ways(run, project, *args, actors=1)
+    expected = catalog_bytes(project / "local")
+    assert set(expected) == {
+        "azertac-2020-06-27.pot",
+        "en/LC_MESSAGES/azertac-2020-06-27.po",
+        "az/LC_MESSAGES/azertac-2020-06-27.po",
+    }
+    assert catalog_bytes(project / "cluster") == expected
+    assert b"Term: " in expected["az/LC_MESSAGES/azertac-2020-06-27.po"]
+    assert "resumed from the checkpoint" in cluster.output
+    assert not (project / "cluster" / CHECKPOINT_NAME).exists(), "a finished job keeps none"
+
+
+def test_several_documents_both_targets_identical_catalogs(
+    project, run, tiny_packages, ray_address, fixed_dates, seed_text, monkeypatch
+):
+    import workbench.cli.progress
+
+    monkeypatch.setattr(workbench.cli.progress, "is_interactive", lambda: True)  # draw the bar
+    paragraphs = seed_text.split("\n\n")
+    (project / "one.fr.txt").write_text("\n\n".join(paragraphs[:3]), encoding="utf-8")
+    (project / "two.fr.txt").write_text(
+        "\n\n".join([*paragraphs[2:], "Une phrase de plus."]), encoding="utf-8"
+    )
+    args = ("one.fr.txt", "two.fr.txt", "--to", "en,az", "--batch-size", "3", "--no-tm")
+    _, cluster = translate_both_ways(run, project, *args)
+    expected = catalog_bytes(project / "local")
+    assert len(expected) == 6  # two catalogs per target and two templates
+    assert catalog_bytes(project / "cluster") == expected
+    assert "by 2 actors" in cluster.output
+    # The progress bar counts what comes back from the actors: done/total, rate, per route.
+    assert "seg/s" in cluster.stderr and "fr→en→az" in cluster.stderr
+    total = len(_msgids(project / "local"))  # distinct sentences of both documents
+    assert f"{total}/{total}" in cluster.stderr
+
+
+def test_a_killed_actor_is_restarted_and_the_job_still_gives_identical_catalogs(
+    project, run, tiny_packages, ray_address, fixed_dates, monkeypatch
+):
+    import os
+    import signal
+
+    from workbench.core.cluster import session as sessions
+
+    killed: list[int] = []
+    original = sessions.ClusterSession.translate_rows
+
+    def kill_after_the_first_batch(self, *args, **kwargs):
+        for row in original(self, *args, **kwargs):
+            if not killed:
+                killed.append(_actor_pids()[0])
+                os.kill(killed[0], signal.SIGKILL)
+            yield row
+
+    args = (SEED, "--to", "en", "--batch-size", "2", "--no-tm")
+    local = run("translate", *args, "--out", "local")
+    assert local.exit_code == 0, local.output
+    monkeypatch.setattr(sessions.ClusterSession, "translate_rows", kill_after_the_first_batch)
+    cluster = run("translate", *args, "--out", "cluster", "--cluster", "--actors", "1")
+    assert cluster.exit_code == 0, cluster.output
+    assert killed, "an actor must have been killed"
+    assert catalog_bytes(project / "cluster") == catalog_bytes(project / "local")
+    assert "9 batches translated" in cluster.output  # 18 sentences, 2 a batch, none lost
+
+
+def _actor_pids() -> list[int]:
+    """Processes of this machine's translator actors (Ray titles them after the class)."""
+    from pathlib import Path
+
+    pids = []
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                title = (proc / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if title.startswith(b"ray::") and b"TranslatorActor" in title:
+                pids.append(int(proc.name))
+    return pids
+
+
+def _msgids(locales):
+    import polib
+
+    return {
+        e.msgid for path in locales.glob("en/LC_MESSAGES/*.po") for e in polib.pofile(str(path))
+    }
