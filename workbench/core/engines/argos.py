@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,8 @@ from workbench.core.engines.argos_packages import (
     missing_pairs,
 )
 from workbench.core.engines.base import Engine, Hypothesis, PivotEngine
+from workbench.core.engines.completion import Completion, complete_argos
+from workbench.core.engines.confidence import mean_log_probs
 from workbench.core.errors import LanguageError, ModelError, WorkbenchError
 
 
@@ -120,13 +122,27 @@ class ArgosEngine(Engine):
             length_penalty=self.options.length_penalty,
             max_decoding_length=self.options.max_decoding_length,
         )
+        # Every candidate gets its confidence: glossary reranking may choose any of them.
+        logprobs = iter(
+            mean_log_probs(
+                self._translator,
+                [source for source, r in zip(batch, results, strict=True) for _ in r.hypotheses],
+                [tokens for r in results for tokens in r.hypotheses],
+                skip=1 if prefix else 0,
+                limit=self.options.max_decoding_length,
+            )
+        )
         return [
             [
-                self._hypothesis(tokens, score, prefix)
+                replace(self._hypothesis(tokens, score, prefix), logprob=next(logprobs))
                 for tokens, score in zip(r.hypotheses, r.scores, strict=True)
             ]
             for r in results
         ]
+
+    def complete(self, source: str, prefix: str, n: int = 1) -> list[Completion]:
+        self._ensure_loaded()
+        return complete_argos(self, source, prefix, n)
 
     def _hypothesis(self, tokens: list[str], score: float, prefix: str) -> Hypothesis:
         if prefix and tokens and tokens[0] == prefix:
