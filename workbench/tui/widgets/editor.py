@@ -18,6 +18,7 @@ from textual.widgets import Static, TextArea
 
 from workbench.core.languages import language_name
 from workbench.tui.widgets.caption import Caption
+from workbench.tui.widgets.completing_area import CompletingTextArea
 
 if TYPE_CHECKING:
     from workbench.core.review import ReviewSession
@@ -36,7 +37,7 @@ class TargetEditor(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Caption(self.lang, classes="target-label")
-        area = TextArea(
+        area = CompletingTextArea(
             "",
             id=editor_id(self.lang),
             soft_wrap=True,
