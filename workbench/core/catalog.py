@@ -278,9 +278,7 @@ def machine_record(entry: polib.POEntry) -> MachineRecord | None:
             notes.append(line)
     if not signature and not notes:
         return None
-    first = Hypothesis(
-        entry.msgstr if "fuzzy" in entry.flags else "", score or 0.0, pivot, logprob=logprob
-    )
+    first = Hypothesis(entry.msgstr if "fuzzy" in entry.flags else "", score or 0.0, pivot)
     candidates = ((first,) if first.text else ()) + tuple(alternatives)
     return MachineRecord(
         signature, score, candidates, pivot, tuple(notes), tuple(memory), logprob=logprob
