@@ -19,6 +19,7 @@ from textual.widgets import Static, TextArea
 from workbench.core.languages import language_name
 from workbench.tui.widgets.caption import Caption
 from workbench.tui.widgets.completing_area import CompletingTextArea
+from workbench.tui.widgets.confidence import confidence_label
 
 if TYPE_CHECKING:
     from workbench.core.review import ReviewSession
@@ -115,12 +116,16 @@ class SegmentEditor(Vertical):
         source.update(highlight_terms(session, index))
         for lang in self.targets:
             cell = session.cell(index, lang)
-            self.target(lang).show(cell.text, cell.mark, lang == current)
+            mark = cell.mark + confidence_label(session.confidence(index, lang))
+            self.target(lang).show(cell.text, mark, lang == current)
 
     def show_marks(self, session: ReviewSession, index: int, current: str) -> None:
         """Update the state marks only (the text is what the translator is typing)."""
         for lang in self.targets:
-            self.target(lang).show_mark(session.cell(index, lang).mark, lang == current)
+            mark = session.cell(index, lang).mark + confidence_label(
+                session.confidence(index, lang)
+            )
+            self.target(lang).show_mark(mark, lang == current)
 
 
 def highlight_terms(session: ReviewSession, index: int) -> Content:

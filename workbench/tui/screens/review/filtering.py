@@ -20,6 +20,7 @@ _FILTER_KEYS = {
     StatusFilter.EDITED: "d",
     StatusFilter.APPROVED: "v",
     StatusFilter.PROBLEMS: "p",
+    StatusFilter.RISKY: "r",
 }
 
 
@@ -63,6 +64,9 @@ class FilteringMixin(ScreenPart):
             ChoiceDialog("Show segments", "In any visible language:", choices),
             self._apply_filter,
         )
+
+    def action_riskiest_first(self) -> None:
+        self._apply_filter(StatusFilter.RISKY)
 
     def _apply_filter(self, status: StatusFilter | None) -> None:
         if status is None or self.session is None:
