@@ -18,6 +18,7 @@ import polib
 
 from workbench.core.catalog import Catalog, find_catalogs, load_catalog
 from workbench.core.checks import Severity, catalog_languages, check_entry
+from workbench.core.confidence_stats import draft_confidence
 
 if TYPE_CHECKING:
     from workbench.core.glossary import Glossary
@@ -55,6 +56,7 @@ class CatalogStats:
     untranslated: Count = Count()
     obsolete: int = 0  # segments; not part of the total
     problems: Mapping[Severity, int] = field(default_factory=dict)
+    confidences: tuple[float, ...] = ()  # of the machine drafts (confidence_stats.py)
 
     @property
     def total(self) -> Count:
@@ -80,6 +82,7 @@ class CatalogStats:
             untranslated=self.untranslated + other.untranslated,
             obsolete=self.obsolete + other.obsolete,
             problems={severity: problems[severity] for severity in Severity},
+            confidences=self.confidences + other.confidences,
         )
 
 
@@ -90,6 +93,7 @@ def catalog_stats(
     counts: dict[str, Count] = {"approved": Count(), "fuzzy": Count(), "untranslated": Count()}
     problems: Counter[Severity] = Counter()
     obsolete = 0
+    confidences = [c for entry in catalog.po if (c := draft_confidence(entry)) is not None]
     for entry in catalog.po:
         if not entry.msgid:
             continue
@@ -107,6 +111,7 @@ def catalog_stats(
         path=Path(catalog.path),
         obsolete=obsolete,
         problems={severity: problems[severity] for severity in Severity},
+        confidences=tuple(confidences),
         **counts,
     )
 
