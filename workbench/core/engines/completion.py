@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     from workbench.core.engines.base import Engine, PivotEngine
     from workbench.core.term_enforce import TermEnforcer
 
-# Hypotheses decoded per request: a partly typed word is matched against all of them.
-CANDIDATES = 8
+# Candidates asked of an engine when reranking completions by glossary compliance.
+CANDIDATES = 4
 _LAST_WORD = re.compile(r"\S*\Z")
 
 
@@ -92,12 +92,14 @@ def complete_argos(engine: ArgosEngine, source: str, prefix: str, n: int) -> lis
     forced: list[str] = [engine.model.target_prefix] if engine.model.target_prefix else []
     if stem.strip():
         forced += tokenizer.encode(stem.rstrip(), out_type=str)
-    candidates = max(n, CANDIDATES)
     options = engine.options
+    # Every beam comes back (the cost of one ordinary translation at the engine's beam): a
+    # partly typed word is matched against all of them.
+    candidates = max(n, options.beam_size)
     (result,) = translator.translate_batch(
         [tokenizer.encode(source, out_type=str)],
         target_prefix=[forced] if forced else None,
-        beam_size=max(options.beam_size, candidates),
+        beam_size=candidates,
         num_hypotheses=candidates,
         return_scores=True,
         replace_unknowns=True,
