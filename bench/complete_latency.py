@@ -115,15 +115,27 @@ async def measure(document: Path, args: argparse.Namespace) -> tuple[list[float]
         area.load_text(prefix)
         area.move_cursor(area.document.end)
         await pilot.pause()
+        # Waiting must not spin: the event loop would take CPU from the decoding threads.
+        shown = asyncio.Event()
+        offer = area.offer
+
+        def offered(generation: int, completion: str) -> bool:
+            done = offer(generation, completion)
+            if done:
+                shown.set()
+            return done
+
+        area.offer = offered
         for run in range(args.runs + 1):
             raw_time = raw()
             area.suggestion = ""
+            shown.clear()
             started = time.perf_counter()
             area._ask()  # the pause is over
-            while not area.suggestion:
-                if time.perf_counter() - started > 30:
-                    raise SystemExit("no completion shown: the model's text did not continue")
-                await asyncio.sleep(0.0005)
+            try:
+                await asyncio.wait_for(shown.wait(), timeout=30)
+            except TimeoutError:
+                raise SystemExit("no completion shown: the model's text did not continue") from None
             complete_time = time.perf_counter() - started
             if run:  # the first run warms up (worker pool, caches)
                 raws.append(raw_time)
