@@ -59,6 +59,7 @@ async def test_f6_shows_the_riskiest_drafts_first_with_their_bar(make_app, proje
         assert lowest == sorted(lowest) and len(set(lowest)) > 3
         assert len(view) == sum(1 for i in range(len(session)) if session.confidence(i, "en"))
         riskiest = view[0]
+        assert screen.table.current_index == riskiest  # the review starts at the riskiest
         assert session.confidence(riskiest, "en") == pytest.approx(
             math.exp(min(logprobs[: len(msgids)])), abs=0.01
         )

@@ -90,7 +90,8 @@ class FilteringMixin(ScreenPart):
             self.notify(f"No segment is {message.status.value}.", timeout=3)
 
     def _show_view(self, rows: Sequence[int]) -> None:
-        keep = self.table.current_index
+        # Riskiest first starts at the top: the least confident draft.
+        keep = None if self.status is StatusFilter.RISKY else self.table.current_index
         self.table.show(self.session, rows, self.shown, self.current_lang, keep_index=keep)
         self._show_row(self.table.current_index, force=True)
 
