@@ -88,18 +88,18 @@ def complete_pivot(engine: PivotEngine, source: str, prefix: str, n: int) -> lis
 def complete_argos(engine: ArgosEngine, source: str, prefix: str, n: int) -> list[Completion]:
     """Decode with the typed words forced, keep the hypotheses that continue `prefix` exactly."""
     tokenizer, translator = engine._tokenizer, engine._translator  # loaded by the caller
-    stem, _ = split_prefix(prefix)
+    stem, partial = split_prefix(prefix)
     forced: list[str] = [engine.model.target_prefix] if engine.model.target_prefix else []
     if stem.strip():
         forced += tokenizer.encode(stem.rstrip(), out_type=str)
     options = engine.options
-    # Every beam comes back (the cost of one ordinary translation at the engine's beam): a
-    # partly typed word is matched against all of them.
-    candidates = max(n, options.beam_size)
+    # A partly typed word is matched against every beam (returning them all costs ~15%);
+    # after whole words the best `n` continue the prefix by construction.
+    candidates = max(n, options.beam_size) if partial else n
     (result,) = translator.translate_batch(
         [tokenizer.encode(source, out_type=str)],
         target_prefix=[forced] if forced else None,
-        beam_size=candidates,
+        beam_size=max(options.beam_size, candidates),
         num_hypotheses=candidates,
         return_scores=True,
         replace_unknowns=True,
@@ -121,8 +121,8 @@ def complete_with_glossary(
     n: int = 1,
 ) -> list[Completion]:
     """Completions of `prefix` that keep the glossary's required target terms not yet typed."""
-    if enforcer is None:
-        return engine.complete(source, prefix, n)
+    if enforcer is None or not enforcer.checker.requirements(source):
+        return engine.complete(source, prefix, n)  # no term to keep: the plain completion
     completions = engine.complete(source, prefix, max(n, CANDIDATES))
     ranked = enforcer.rerank(source, [_as_hypothesis(prefix, c) for c in completions])
     if ranked and not enforcer.problems(source, ranked[0].text):
