@@ -134,7 +134,7 @@ def complete_with_glossary(
             Completion(restore(c.text), c.score)
             for c in engine.complete(protected_source, prefix, n)
         ]
-        compliant = [c for c in protected if len(enforcer.problems(source, prefix + c.text)) == 0]
+        compliant = [c for c in protected if not enforcer.problems(source, prefix + c.text)]
         if compliant:
             return compliant[: max(1, n)]
     return [Completion(h.text[len(prefix) :], h.score) for h in ranked][: max(1, n)]
