@@ -59,3 +59,20 @@ def test_bad_input_is_one_line_and_writes_nothing(locales, run, tmp_path):
     assert "not found: " in one_line_error(run("compile", tmp_path / "nothing-here"))
     (tmp_path / "empty").mkdir()
     assert "no .po catalogs in" in one_line_error(run("compile", tmp_path / "empty"))
+
+
+def test_a_catalog_with_fatal_errors_is_refused_in_one_line_unless_forced(locales, run):
+    bad = locales / "az/LC_MESSAGES/news.po"
+    text = bad.read_text(encoding="utf-8")
+    bad.write_text(
+        text + '\n#, python-format\nmsgid "%(name)s left"\nmsgstr "getdi"\n', encoding="utf-8"
+    )
+    result = run("compile")
+    assert result.exit_code == 1
+    [line] = [line for line in result.stderr.splitlines() if line.strip()]
+    assert line.startswith("workbench: error: locales/az/LC_MESSAGES/news.po:")
+    assert "'name'" in line and "--force" in line
+    assert not list(locales.rglob("*.mo"))
+    result = run("compile", "--force")
+    assert result.exit_code == 0, result.output
+    assert (locales / "az/LC_MESSAGES/news.mo").exists()

@@ -176,3 +176,23 @@ def test_old_comments_without_confidence_still_read() -> None:
         -0.5,
         None,
     )
+
+
+def test_a_sentence_longer_than_the_model_takes_completes_within_its_limits(tmp_path) -> None:
+    import zipfile
+
+    from tests.support.tiny_argos import build_package, training_corpus
+    from workbench.core.engines.argos import ArgosEngine, DecodingOptions
+    from workbench.core.engines.argos_packages import ModelPackage
+
+    package = build_package(tmp_path, "fr", "en", training_text=training_corpus(), max_length=32)
+    with zipfile.ZipFile(package) as archive:
+        archive.extractall(tmp_path)
+    model = ModelPackage("fr", "en", "1.0", path=tmp_path / "translate-fr_en")
+    engine = ArgosEngine(model, DecodingOptions(beam_size=2))
+    sentence = " ".join(["mot"] * 80)  # far past the 32-row position table
+    prefix = " ".join(["mot"] * 5) + " "
+    completions = engine.complete(sentence, prefix, n=2)
+    assert completions and completions[0].text.startswith("mot")
+    assert all(c.text.split() == ["mot"] * len(c.text.split()) for c in completions[:1])
+    assert engine.complete(sentence, sentence) == []  # typed past what the decoder can reach

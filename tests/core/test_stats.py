@@ -42,6 +42,9 @@ def catalog(tmp_path):
         ("U.S. policy", 2),
         ("Azərbaycan Respublikasının Prezidenti", 3),
         ("— « ! »", 0),
+        ('Click <a href="https://example.org/help">here</a> to <b>save</b>.', 4),  # markup
+        ("Line one<br/>line two", 4),
+        ("<strong>%(count)s</strong> items", 3),
     ],
 )
 def test_words_are_counted_as_unicode_word_segmentation_does(text, words):
@@ -99,3 +102,12 @@ def test_catalogs_are_grouped_by_language_and_summed(tmp_path):
     assert total.obsolete == 1
     assert total.problems[Severity.CRITICAL] == 1
     assert stats[0].untranslated == Count(1, 4) and stats[0].percent == 0.0
+
+
+def test_problems_include_what_msgfmt_calls_fatal(tmp_path):
+    po = write_catalog(
+        tmp_path / "locales/en/LC_MESSAGES/news.po",
+        [Entry("Fichier", msgid_plural="Fichiers", msgstr_plural={0: "File", 1: "Files", 2: "F"})],
+    )
+    stats = catalog_stats(load_catalog(po))
+    assert stats.problems[Severity.CRITICAL] == 1  # three forms where nplurals = 2

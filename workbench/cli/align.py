@@ -55,11 +55,8 @@ def align(
     bridge: the stored pairs hold the human translation). Pairs that are 1-0, 0-1 or score
     low are doubtful: they are listed for review and not stored unless --keep-doubtful.
     """
-    from workbench.core.align import align_documents
     from workbench.core.document import load_document
     from workbench.core.errors import InputError
-    from workbench.core.memory import ORIGIN_ALIGNMENT, MemoryUnit
-    from workbench.core.tmx import write_tmx
 
     source_doc = load_document(source_file, source)
     target_doc = load_document(target_file, target)
@@ -68,6 +65,9 @@ def align(
             f"both documents are in '{source_doc.lang}'; name them NAME.fr.txt and NAME.en.txt "
             f"or pass --from and --to"
         )
+    from workbench.core.align import align_documents
+    from workbench.core.memory import ORIGIN_ALIGNMENT, MemoryUnit
+
     sources = [segment.text for segment in source_doc.segments]
     targets = [segment.text for segment in target_doc.segments]
     bridge = None if no_mt else _bridge(sources, source_doc.lang, target_doc.lang, offline)
@@ -100,15 +100,23 @@ def align(
         for pair in pairs
         if pair.is_pair and (keep_doubtful or not pair.doubtful)
     ]
-    if tmx_path is not None:
-        written = write_tmx(tmx_path, units, source_doc.lang)
-        click.echo(f"{tmx_path}: {written} pairs")
-    if tm_path is not None or tmx_path is None:
-        with open_memory(tm_path, create=True) as memory:
-            added = memory.add_many(units)
-            click.echo(
-                f"memory {memory.path}: {added} new pairs ({len(units) - added} already there)"
-            )
+    if tm_path is None and tmx_path is not None:
+        _write_pairs(tmx_path, units, source_doc.lang)
+        return
+    # A damaged, locked or read-only memory fails before the TMX file is written.
+    with open_memory(tm_path, create=True, verify=True) as memory:
+        memory.check_writable()
+        if tmx_path is not None:
+            _write_pairs(tmx_path, units, source_doc.lang)
+        added = memory.add_many(units)
+        click.echo(f"memory {memory.path}: {added} new pairs ({len(units) - added} already there)")
+
+
+def _write_pairs(tmx_path: Path, units: list[Any], source_lang: str) -> None:
+    from workbench.core.tmx import write_tmx
+
+    written = write_tmx(tmx_path, units, source_lang)
+    click.echo(f"{tmx_path}: {written} pairs")
 
 
 def _bridge(sentences: list[str], source: str, target: str, offline: bool) -> list[str]:

@@ -1,7 +1,8 @@
-"""`workbench check CATALOG...`: QA checks on translated catalogs, like pofilter.
+"""`workbench check CATALOG...`: QA checks on translated catalogs, like pofilter and msgfmt -c.
 
 Exit status 1 when any problem is critical (the translation says something else or would
-break a program), 0 otherwise; 2 when a catalog cannot be read.
+break a program, or msgfmt -c would refuse the catalog), 0 otherwise; 2 when a catalog cannot
+be read.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from workbench.cli import EXIT_PROBLEMS
 from workbench.cli.options import glossary_option, load_glossary_files, source_option
 from workbench.core.catalog import Catalog, find_catalogs, load_catalog
 from workbench.core.checks import (
+    CATALOG_CHECKS,
     CHECKS,
     EntryProblems,
     Problem,
@@ -82,17 +84,26 @@ def _parse_only(only: tuple[str, ...]) -> list[str] | None:
     return names or None
 
 
+def _all_checks() -> list[tuple[str, str, str]]:
+    """(name, severity, title) of every entry check, then every catalog check."""
+    return [
+        *((c.name, c.severity.value, c.title) for c in CHECKS.values()),
+        *((c.name, c.severity.value, c.title) for c in CATALOG_CHECKS.values()),
+    ]
+
+
 def _print_checks(as_json: bool) -> None:
+    listing = _all_checks()
     if as_json:
-        listing = [
-            {"name": c.name, "severity": c.severity.value, "title": c.title}
-            for c in CHECKS.values()
+        rows = [
+            {"name": name, "severity": severity, "title": title}
+            for name, severity, title in listing
         ]
-        click.echo(json.dumps(listing, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
-    width = max(len(name) for name in CHECKS)
-    for c in CHECKS.values():
-        click.echo(f"{c.name:<{width}}  {c.severity.value:<10}  {c.title}")
+    width = max(len(name) for name, _, _ in listing)
+    for name, severity, title in listing:
+        click.echo(f"{name:<{width}}  {severity:<10}  {title}")
 
 
 def _report(
@@ -147,11 +158,12 @@ def _by_severity(entry: EntryProblems) -> list[Problem]:
 def _print_report(
     results: list[tuple[Catalog, list[EntryProblems]]], summary: dict[str, Any]
 ) -> None:
-    name_width = max(len(name) for name in CHECKS)
+    name_width = max(len(name) for name, _, _ in _all_checks())
     for _catalog, entries in results:
         for entry in entries:
             fuzzy = "  [fuzzy]" if entry.fuzzy else ""
-            click.echo(f"{entry.path}:{entry.line}: {_excerpt(entry.msgid)}{fuzzy}")
+            what = _excerpt(entry.msgid) if entry.msgid else "(header)"
+            click.echo(f"{entry.path}:{entry.line}: {what}{fuzzy}")
             for problem in _by_severity(entry):
                 click.echo(
                     f"  {problem.severity.value:<10}  {problem.check:<{name_width}}  {problem.message}"

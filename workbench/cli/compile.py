@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from workbench.cli import EXIT_PROBLEMS
+from workbench.cli import EXIT_PROBLEMS, fail
+from workbench.core.compile import CatalogRejectedError
 from workbench.core.compile import compile_catalogs as compile_all
 
 
@@ -19,9 +20,22 @@ from workbench.core.compile import compile_catalogs as compile_all
     is_flag=True,
     help="Write nothing; exit 1 if a .mo file is missing or does not match its catalog.",
 )
-def compile_catalogs(paths: tuple[Path, ...], check_only: bool) -> None:
-    """Compile the catalogs in PATHS (default: locales/) into .mo files for gettext."""
-    compiled = compile_all(paths or (Path("locales"),), write=not check_only)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Write the .mo files even when a catalog has errors msgfmt -c calls fatal.",
+)
+def compile_catalogs(paths: tuple[Path, ...], check_only: bool, force: bool) -> None:
+    """Compile the catalogs in PATHS (default: locales/) into .mo files for gettext.
+
+    A catalog that msgfmt -c would refuse (bad plural forms, format strings, header) stops the
+    command with exit status 1 and nothing written, unless --force.
+    """
+    try:
+        compiled = compile_all(paths or (Path("locales"),), write=not check_only, force=force)
+    except CatalogRejectedError as error:
+        fail(str(error), EXIT_PROBLEMS)
+        return
     if check_only:
         stale = [item for item in compiled if not item.up_to_date]
         for item in compiled:

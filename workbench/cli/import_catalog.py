@@ -8,13 +8,24 @@ from pathlib import Path
 import click
 
 from workbench.cli import EXIT_PROBLEMS
-from workbench.cli.options import locales_option, memory_option, open_memory, source_option
+from workbench.cli.options import (
+    checked_domain,
+    locales_option,
+    memory_option,
+    open_memory,
+    source_option,
+)
 
 
 @click.command("import")
 @click.argument("catalog", type=click.Path(path_type=Path))
 @locales_option("--out", "--locales")
-@click.option("--domain", default=None, help="Catalog name (default: the file name).")
+@click.option(
+    "--domain",
+    default=None,
+    callback=checked_domain,
+    help="Catalog name (default: the file name).",
+)
 @source_option("the catalog's X-Source-Language header")
 @memory_option
 @click.option("--no-tm", is_flag=True, help="Do not feed the translation memory.")
@@ -42,7 +53,7 @@ def import_catalog(
 
     # Both catalogs are read and merged before the memory is opened or anything is written.
     plan = plan_import(catalog, locales=locales, domain=domain, theirs=theirs, source_lang=source)
-    memory = None if no_tm else open_memory(tm_path, create=True)
+    memory = None if no_tm else open_memory(tm_path, create=True, verify=True)
     try:
         report = apply_import(plan, memory)
     finally:

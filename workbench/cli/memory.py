@@ -31,7 +31,7 @@ def add(catalogs: tuple[Path, ...], source: str | None, tm_path: Path | None) ->
 
     # Every catalog is read before anything is stored: a broken one stops the run cleanly.
     read = [(path, catalog_units(path, source)) for path in catalogs]
-    with open_memory(tm_path, create=True) as memory:
+    with open_memory(tm_path, create=True, verify=True) as memory:
         for path, units in read:
             added = memory.add_many(units)
             click.echo(f"{path}: {len(units)} approved, {added} new in the memory")
@@ -46,7 +46,7 @@ def import_tmx(tmx_file: Path, tm_path: Path | None) -> None:
     from workbench.core.tmx import read_tmx
 
     units = read_tmx(tmx_file)
-    with open_memory(tm_path, create=True) as memory:
+    with open_memory(tm_path, create=True, verify=True) as memory:
         added = memory.add_many(units)
         click.echo(
             f"{tmx_file}: {len(units)} units, {added} new in the memory, "

@@ -124,8 +124,11 @@ def memory_option(function: Callable[..., Any]) -> Callable[..., Any]:
     )(function)
 
 
-def open_memory(tm_path: Path | None, *, create: bool) -> Any:
-    """The memory at `tm_path` (or the user's); without `create`, it must already exist."""
+def open_memory(tm_path: Path | None, *, create: bool, verify: bool = False) -> Any:
+    """The memory at `tm_path` (or the user's); without `create`, it must already exist and is
+    opened read-only (lookups and export work on a read-only file system). `verify` reads the
+    whole file first: for bulk additions, which would otherwise report success into a damaged
+    memory."""
     from workbench.core.errors import InputError
     from workbench.core.memory import TranslationMemory, default_memory_path
 
@@ -137,7 +140,14 @@ def open_memory(tm_path: Path | None, *, create: bool) -> Any:
             f"there is no translation memory at {path} yet; fill it with 'workbench tm add "
             f"CATALOG.po' or 'workbench tm import FILE.tmx'"
         )
-    return TranslationMemory(path)
+    memory = TranslationMemory(path, read_only=not create)
+    if verify:
+        try:
+            memory.verify()
+        except BaseException:
+            memory.close()
+            raise
+    return memory
 
 
 def locales_option(*names: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -152,9 +162,19 @@ def locales_option(*names: str) -> Callable[[Callable[..., Any]], Callable[..., 
     )
 
 
+def checked_domain(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """A --domain that stays inside the catalog folder (see `check_domain`)."""
+    if value is None:
+        return None
+    from workbench.core.document import check_domain
+
+    return check_domain(value)
+
+
 domain_option = click.option(
     "--domain",
     default=None,
+    callback=checked_domain,
     help="Catalog name (default: the document name without its language suffix).",
 )
 

@@ -42,9 +42,10 @@ ALTERNATIVE_LABEL = "MT alternative: "
 PIVOT_LABEL = "MT pivot"
 TERM_LABEL = "Term: "
 MEMORY_LABEL = "TM: "
+NOTE_LABEL = "MT note: "  # what the engine had to do (a long sentence translated in parts)
 _WORD_HYPHEN_END = re.compile(r"\w-$")
 _MT_FIELD = re.compile(r"; (score|logprob|confidence) (\S+)\s*\Z")
-_MACHINE_LABELS = (MT_LABEL, ALTERNATIVE_LABEL, PIVOT_LABEL, TERM_LABEL, MEMORY_LABEL)
+_MACHINE_LABELS = (MT_LABEL, ALTERNATIVE_LABEL, PIVOT_LABEL, TERM_LABEL, MEMORY_LABEL, NOTE_LABEL)
 DEFAULT_TRANSLATOR = "workbench machine translation"
 # A person changed this draft but has not approved it yet: re-running translate keeps the text.
 EDITED_LABEL = "Edited: "
@@ -274,7 +275,7 @@ def machine_record(entry: polib.POEntry) -> MachineRecord | None:
             percent, _, text = line[len(MEMORY_LABEL) :].partition("% | ")
             if percent.isdigit() and text:
                 memory.append(MemorySuggestion(int(percent), text))
-        elif line.startswith(TERM_LABEL):
+        elif line.startswith((TERM_LABEL, NOTE_LABEL)):
             notes.append(line)
     if not signature and not notes:
         return None

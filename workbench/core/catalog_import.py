@@ -160,6 +160,8 @@ def apply_import(plan: ImportPlan, memory: TranslationMemory | None) -> ImportRe
             f"cannot tell the source language of {report.incoming.name} (no X-Source-Language "
             f"header); pass --from, e.g. --from fr"
         )
+    if memory is not None and plan.approved:
+        memory.check_writable()  # a memory that cannot take the approvals stops us before
     if plan.changed:
         plan.local.po.metadata["PO-Revision-Date"] = po_timestamp()
         atomic_write(plan.local.path, render(plan.local.po), expected=plan.local.stamp)

@@ -7,6 +7,7 @@ Offsets index the document's text exactly as read (BOM removed, line endings kep
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from pathlib import Path
 from workbench.core.errors import InputError
 from workbench.core.languages import normalise_language
 from workbench.core.segment import split_sentences
-from workbench.core.textio import read_text
+from workbench.core.textio import check_control_characters, read_text
 
 # A paragraph break is a line holding nothing but white space. A CR is a line break of its own
 # only when no LF follows: otherwise the CR and LF of one CRLF would count as two line breaks.
@@ -75,6 +76,25 @@ def document_domain(path: Path) -> str:
     return match["stem"] if match and language_from_name(Path(stem + ".txt")) else stem
 
 
+def check_domain(name: str) -> str:
+    """`name` if it is a plain file name for a catalog (no folder, no `..`); InputError if not,
+    since `locales/<lang>/LC_MESSAGES/<domain>.po` must stay inside the catalog folder."""
+    if (
+        not name.strip()
+        or name in {".", ".."}
+        or "/" in name
+        or "\\" in name
+        or "\0" in name
+        or name.startswith(".")
+        or Path(name).is_absolute()
+    ):
+        raise InputError(
+            f"--domain '{name}' is not a plain catalog name; give a name like 'article' "
+            f"(no '/', no '..', not starting with '.')"
+        )
+    return name
+
+
 def language_from_name(path: Path) -> str | None:
     """The language code in a name like `article.fr.txt`, if it names a known language."""
     stem = Path(path).stem
@@ -93,9 +113,12 @@ def parse_document(text: str, lang: str, path: Path | None = None) -> Document:
     line_starts = _line_starts(text)
     for start, end in _paragraph_spans(text):
         index = len(paragraphs)
-        segments = []
-        for number, (s_start, s_end) in enumerate(split_sentences(text[start:end], lang), 1):
+        segments: list[Segment] = []
+        for s_start, s_end in split_sentences(text[start:end], lang):
             absolute_start, absolute_end = start + s_start, start + s_end
+            if not has_visible_character(text[absolute_start:absolute_end]):
+                continue  # zero-width spaces, BOMs: nothing a translator could translate
+            number = len(segments) + 1
             segments.append(
                 Segment(
                     id=f"{index + 1}.{number}",
@@ -115,6 +138,7 @@ def load_document(path: Path, lang: str | None = None) -> Document:
     """Read and segment a UTF-8 text document; the language comes from `lang` or the name."""
     path = Path(path)
     text = read_text(path, "document")
+    check_control_characters(text, path)
     code = normalise_language(lang) if lang else language_from_name(path)
     if code is None:
         raise InputError(
@@ -147,6 +171,12 @@ def rebuild(
         cursor = segment.end
     pieces.append(document.text[cursor:])
     return "".join(pieces)
+
+
+def has_visible_character(text: str) -> bool:
+    """False for text of white space (NBSP, U+3000 included) and invisible format characters
+    (zero-width space, BOM, joiners) only."""
+    return any(not (c.isspace() or unicodedata.category(c) == "Cf") for c in text)
 
 
 def _fold_whitespace(sentence: str) -> str:

@@ -36,17 +36,26 @@ TABLE_SUFFIXES = frozenset({".csv", ".tsv"})
 
 
 def load_glossary(path: Path) -> Glossary:
-    """A glossary from TBX (.tbx, .xml) or a spreadsheet export (.csv, .tsv)."""
+    """A glossary from TBX (.tbx, .xml) or a spreadsheet export (.csv, .tsv); one that holds
+    no term is an error, since it would silently enforce nothing."""
     path = Path(path)
+    if path.is_dir():
+        raise InputError(
+            f"{path} is a folder, not a glossary; give the path of a .tbx or .csv/.tsv file"
+        )
     suffix = path.suffix.lower()
     if suffix in TBX_SUFFIXES:
-        return read_tbx(path)
-    if suffix in TABLE_SUFFIXES:
-        return read_csv_glossary(path)
-    raise InputError(
-        f"{path.name}: unknown glossary format '{suffix or 'no extension'}'; "
-        f"use a .tbx (or .xml) term base or a .csv/.tsv table"
-    )
+        glossary = read_tbx(path)
+    elif suffix in TABLE_SUFFIXES:
+        glossary = read_csv_glossary(path)
+    else:
+        raise InputError(
+            f"{path.name}: unknown glossary format '{suffix or 'no extension'}'; "
+            f"use a .tbx (or .xml) term base or a .csv/.tsv table"
+        )
+    if not glossary.concepts:
+        raise InputError(f"{path} holds no terms; add concepts to it or leave out --glossary")
+    return glossary
 
 
 def load_glossaries(paths: Sequence[Path]) -> Glossary:

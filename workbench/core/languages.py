@@ -31,3 +31,10 @@ def language_name(code: str, in_language: str = "en") -> str:
 def plural_forms(code: str) -> str:
     """The gettext Plural-Forms header value for the language, from CLDR."""
     return get_plural(normalise_language(code)).plural_forms
+
+
+def language_and_base(code: str) -> tuple[str, ...]:
+    """`en_GB` -> ("en_GB", "en"); `fr` -> ("fr",): the codes a model may be filed under, most
+    specific first (Argos packages are mostly per language, not per region)."""
+    base = code.replace("-", "_").partition("_")[0]
+    return (code,) if base == code else (code, base)

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import os
 import re
 import sqlite3
 import threading
@@ -159,12 +160,15 @@ def language_group(code: str) -> str:
 class TranslationMemory:
     """An open memory file; use as a context manager, or call close()."""
 
-    def __init__(self, path: Path, *, timeout: float = 5.0) -> None:
+    def __init__(self, path: Path, *, timeout: float = 5.0, read_only: bool = False) -> None:
+        """`read_only` opens an existing memory for lookups and export only: it works where the
+        file or its folder cannot be written (a read-only file system, another user's file)."""
         self.path = Path(path)
+        self.read_only = read_only
         self._lock = threading.RLock()
         self._indexes: dict[tuple[str, str], _FuzzyIndex] = {}
         self._indexed_version: int | None = None
-        self._connection = _connect(self.path, timeout)
+        self._connection = _connect(self.path, timeout, read_only=read_only)
         try:
             with self._database_errors():
                 self._prepare_schema()
@@ -321,8 +325,33 @@ class TranslationMemory:
 
     # --- internals ----------------------------------------------------------------------
 
+    def verify(self) -> None:
+        """An InputError if the file is damaged anywhere (SQLite's quick_check reads it all):
+        inserting can succeed in a memory whose other pages are garbage."""
+        with self._lock, self._database_errors():
+            problems = [row[0] for row in self._connection.execute("PRAGMA quick_check(1)")]
+        if problems != ["ok"]:
+            raise InputError(
+                f"{self.path} is not a usable translation memory (damaged: {_one_line(problems[0])}); "
+                f"restore a backup or pass another file with --tm"
+            )
+
+    def check_writable(self) -> None:
+        """An error now, before other files are written, if adding to the memory would fail
+        (read-only, locked by another program, on a read-only file system)."""
+        if self.read_only:
+            raise OutputError(f"the translation memory {self.path} is open read-only")
+        with self._write():
+            pass
+
     def _prepare_schema(self) -> None:
         connection = self._connection
+        if self.read_only:
+            if _header(connection)[0] != APPLICATION_ID:
+                raise InputError(
+                    f"{self.path} is not a workbench translation memory; pass another --tm file"
+                )
+            return
         if _header(connection) == (0, 0, 0):  # a new, empty file: make it a memory
             connection.execute("PRAGMA journal_mode=WAL")
             with self._write():
@@ -357,6 +386,8 @@ class TranslationMemory:
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
+        if self.read_only:
+            raise OutputError(f"cannot add to the translation memory {self.path}: open read-only")
         with self._lock, self._database_errors():
             connection = self._connection
             connection.execute("BEGIN IMMEDIATE")
@@ -617,9 +648,22 @@ def _header(connection: sqlite3.Connection) -> tuple[int, int, int]:
     return int(application_id), int(version), int(objects)
 
 
-def _connect(path: Path, timeout: float) -> sqlite3.Connection:
+def _connect(path: Path, timeout: float, *, read_only: bool = False) -> sqlite3.Connection:
     if path.is_dir():
         raise InputError(f"{path} is a folder, not a translation memory; give a file path to --tm")
+    if path.exists() and not path.is_file():  # SQLite would block forever reading a FIFO
+        raise InputError(
+            f"{path} is not a regular file, so not a translation memory; give a file path to --tm"
+        )
+    if read_only:
+        return _connect_read_only(path, timeout)
+    if path.exists() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        # SQLite would say only "unable to open database file" (it needs the folder for its
+        # -wal and -shm files).
+        raise OutputError(
+            f"cannot write the translation memory {path}: it or its folder is read-only; "
+            f"pass --no-tm, or copy the memory somewhere writable and pass --tm COPY"
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -629,6 +673,19 @@ def _connect(path: Path, timeout: float) -> sqlite3.Connection:
     try:
         # Autocommit mode: transactions are opened explicitly (BEGIN IMMEDIATE) in _write().
         return sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as error:
+        raise _user_error(path, error) from None
+
+
+def _connect_read_only(path: Path, timeout: float) -> sqlite3.Connection:
+    """A connection that never writes. Where nothing can be written (a read-only file system)
+    SQLite cannot even take its locks, so the file is opened as immutable."""
+    writable = os.access(path.parent, os.W_OK) and os.access(path, os.W_OK)
+    uri = f"{path.resolve().as_uri()}?mode=ro" + ("" if writable else "&immutable=1")
+    try:
+        return sqlite3.connect(
+            uri, uri=True, timeout=timeout, isolation_level=None, check_same_thread=False
+        )
     except sqlite3.Error as error:
         raise _user_error(path, error) from None
 
@@ -701,3 +758,7 @@ def _po_time(text: str) -> datetime | None:
         return datetime.strptime(text.strip(), "%Y-%m-%d %H:%M%z")
     except ValueError:
         return None
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())

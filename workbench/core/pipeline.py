@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from workbench.core.catalog import Draft
+from workbench.core.catalog import NOTE_LABEL, Draft
 from workbench.core.document import Document
 from workbench.core.engines.base import Engine, Hypothesis, PivotEngine
 from workbench.core.errors import Cancelled, InputError, LanguageError
@@ -222,8 +222,12 @@ def _machine_translate(
         )
         outputs = [(tuple(h), ()) for h in hypotheses]
     for sentence, (hyps, notes) in zip(sentences, outputs, strict=True):
+        engine_notes = tuple(f"{NOTE_LABEL}{h.note}" for h in hyps[:1] if h.note)
         drafts[sentence] = Draft(
-            hyps, engine.signature, notes + fuzzy_notes.get(sentence, ()), origin="mt"
+            hyps,
+            engine.signature,
+            engine_notes + notes + fuzzy_notes.get(sentence, ()),
+            origin="mt",
         )
     if on_progress:
         on_progress(Progress(target, stage, total, total))

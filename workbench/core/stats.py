@@ -2,7 +2,8 @@
 
 States follow gettext: approved (translated, not fuzzy), fuzzy (a draft awaiting review, from
 the machine or the memory), untranslated; obsolete entries are counted apart and left out of
-the totals. Problems are what the QA checks find in entries that have a translation.
+the totals. Problems are what the QA checks find in entries that have a translation, and in
+the catalog as msgfmt -c sees it.
 """
 
 from __future__ import annotations
@@ -15,24 +16,29 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import polib
+from unicode_segmentation_rs import unicode_words
 
 from workbench.core.catalog import Catalog, find_catalogs, load_catalog
-from workbench.core.checks import Severity, catalog_languages, check_entry
+from workbench.core.checks import Severity, catalog_languages, check_entry, msgfmt_problems
+from workbench.core.checks.msgfmt import catalog_plural_rule
 from workbench.core.confidence_stats import draft_confidence
 
 if TYPE_CHECKING:
     from workbench.core.glossary import Glossary
 
-# A word as Unicode word segmentation (UAX #29) sees one: letters and digits, held together
-# by an apostrophe or a dot inside (aujourd’hui, U.S), a colon between letters, and a comma
-# between digits (3,5), but split at hyphens and spaces (1 500 is two words, as in pocount).
-_WORD = re.compile(r"\w+(?:(?:[’'.]|(?<=[^\W\d_])[:·](?=[^\W\d_])|(?<=\d)[,;](?=\d))\w+)*")
+# Words are counted as pocount counts them: markup is not words (a <br> separates, other tags
+# go), and what is left is split by Unicode word segmentation (UAX #29, the segmenter pocount
+# uses): aujourd’hui, U.S and 3,5 are one word each, Jean-Pierre and 1 500 two. Unlike pocount we
+# keep abbreviations whole: its r"\D\.\D" substitution deletes "M. " in "M. Aliyev" and "e.g".
+_BREAK_TAG = re.compile(r"<br\s*?/?>")
+_XML_TAG = re.compile(r"""<([\w.:]+)(\s([\w.:]+=((".*?")|('.*?')))?)*/?>|</([\w.]+)>""")
 
 ALL_DOCUMENTS = "all documents"
 
 
 def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+    """The words of a source string, as pocount counts them (markup left out)."""
+    return len(unicode_words(_XML_TAG.sub("", _BREAK_TAG.sub("\n", text))))
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,7 @@ def catalog_stats(
     counts: dict[str, Count] = {"approved": Count(), "fuzzy": Count(), "untranslated": Count()}
     problems: Counter[Severity] = Counter()
     obsolete = 0
+    rule = catalog_plural_rule(catalog.po)
     confidences = [c for entry in catalog.po if (c := draft_confidence(entry)) is not None]
     for entry in catalog.po:
         if not entry.msgid:
@@ -103,8 +110,12 @@ def catalog_stats(
         state = progress_state(entry)
         counts[state] += Count(1, _source_words(entry))
         if state != "untranslated":
-            found = check_entry(entry, source, target, glossary=glossary)
+            found = check_entry(entry, source, target, glossary=glossary, plural_rule=rule)
             problems.update(problem.severity for problem in found)
+    # What msgfmt -c calls fatal (plural counts, formats, header) counts too, as in `check`.
+    problems.update(
+        p.severity for p in msgfmt_problems(catalog.po, catalog.path, include_fuzzy=True)
+    )
     return CatalogStats(
         language=target,
         document=Path(catalog.path).stem,

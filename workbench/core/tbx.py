@@ -121,7 +121,10 @@ def _attribute(name: str) -> str:
 def read_tbx(path: Path) -> Glossary:
     """The glossary in a TBX file; InputError (one line) for anything we cannot read."""
     path = Path(path)
-    return parse_tbx(read_input_bytes(path, "glossary"), path)
+    data = read_input_bytes(path, "glossary")
+    if not data.strip():
+        raise InputError(f"{path} is empty; a TBX term base needs at least one concept")
+    return parse_tbx(data, path)
 
 
 def parse_tbx(data: bytes, origin: Path | str = "<tbx>") -> Glossary:

@@ -264,7 +264,7 @@ class TermEnforcer:
                 continue
             text = self._restore(protection, final.text, self.target_lang)
             restored[protection.index] = (
-                Hypothesis(text, score, pivot, logprob=logprob),
+                Hypothesis(text, score, pivot, note=final.note, logprob=logprob),
                 protection.protected,
             )
         return restored

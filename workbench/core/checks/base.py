@@ -45,6 +45,10 @@ class Pair:
     source_lang: str
     target_lang: str
     glossary: Glossary | None = None
+    flags: frozenset[str] = frozenset()  # the catalog entry's (python-format, no-c-format, …)
+    # A plural form the catalog's formula picks for a single number (English "one file", Arabic
+    # n = 0): it may leave out the number's placeholder, as msgfmt allows.
+    single_number: bool = False
 
 
 CheckFunction = Callable[[Pair], Iterable[str]]
@@ -85,3 +89,12 @@ def functional(function: CheckFunction) -> Check:
 
 def cosmetic(function: CheckFunction) -> Check:
     return check(Severity.COSMETIC)(function)
+
+
+@dataclass(frozen=True)
+class CatalogCheck:
+    """A check that needs the whole catalog (its header), listed beside the entry checks."""
+
+    name: str
+    severity: Severity
+    title: str

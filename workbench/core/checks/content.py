@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from workbench.core.checks.base import Pair, functional
 from workbench.core.checks.placeholders import mask_placeholders
 from workbench.core.segment import split_sentences
+from workbench.core.term_text import primary_language
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…]")
@@ -23,6 +24,9 @@ _LENGTH_VS_ENGLISH = {
 # A translation between half and twice the expected length passes; shorter strings vary too
 # much to judge ("Non." / "No.", "OK" / "D'accord").
 LENGTH_TOLERANCE = 2.0
+# A copy of the source counts from this many words of this many letters ("Stop. Stop.").
+UNCHANGED_MIN_WORDS = 2
+UNCHANGED_MIN_WORD = 2
 LENGTH_MIN_SOURCE = 15
 
 
@@ -40,10 +44,15 @@ def untranslated(pair: Pair) -> Iterator[str]:
 def unchanged(pair: Pair) -> Iterator[str]:
     """Checks that the translation is not a copy of the source.
 
-    Strings with nothing to translate are left alone: numbers, URLs, placeholders, acronyms
-    (ONU, AZERTAC) and names of two words or more (Ilham Aliyev), that is strings whose every
-    word is capitalised. A single capitalised word ("Bonjour") is still reported.
+    Only a copy of at least two real words (two letters or more) is reported, as pofilter leaves
+    out strings too short to judge: one word is as likely a cognate or a name (Total, Date,
+    Afrikaans, April) as an oversight, and "a.m." an abbreviation. Strings with nothing to
+    translate are left alone too: numbers, URLs, placeholders, acronyms (ONU, AZERTAC) and
+    names of several words (Ilham Aliyev), whose every word is capitalised; and so is a copy
+    into a variety of the source's own language (en → en_GB).
     """
+    if primary_language(pair.source_lang) == primary_language(pair.target_lang):
+        return
     source, target = _folded(pair.source), _folded(pair.target)
     if source and source == target and _has_words_to_translate(pair.source):
         yield "the translation is the same as the source"
@@ -55,6 +64,8 @@ def _folded(text: str) -> str:
 
 def _has_words_to_translate(text: str) -> bool:
     words = _WORD.findall(mask_placeholders(text))
+    if sum(1 for word in words if len(word) >= UNCHANGED_MIN_WORD) < UNCHANGED_MIN_WORDS:
+        return False
     if all(word.isupper() for word in words):
         return False
     # Names end without a full stop; "Stop. Stop." is two sentences, not a name.

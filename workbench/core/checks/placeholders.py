@@ -29,6 +29,13 @@ URL = re.compile(
 )
 
 _MASKS = (URL, TERM_PLACEHOLDER, PRINTF, BRACE)
+# Flags under which a format is either checked by msgfmt's rules (`formats`) or declared absent.
+_PRINTF_FLAGS = frozenset(
+    f"{no}{kind}"
+    for no in ("", "no-")
+    for kind in ("c-format", "python-format", "javascript-format")
+)
+_BRACE_FLAGS = frozenset({"python-brace-format", "no-python-brace-format"})
 
 
 def mask_placeholders(text: str) -> str:
@@ -73,9 +80,14 @@ def placeholders(pair: Pair) -> Iterator[str]:
 
     A missing or changed `%s`/`{name}` breaks the program that formats the message; a
     term-protection placeholder such as ZX1Q in the output means a glossary term was lost.
+    Entries flagged with a format (python-format, c-format, python-brace-format) are checked
+    by the `formats` check with msgfmt's rules instead, and their `no-` flags turn this off.
+    A plural form used for a single number may leave placeholders out ("one file"), not add any.
     """
     source_printf, target_printf = printf_specs(pair.source), printf_specs(pair.target)
-    if source_printf != target_printf:
+    if pair.single_number:
+        source_printf &= target_printf
+    if source_printf != target_printf and not pair.flags & _PRINTF_FLAGS:
         missing = _spellings(pair.source, source_printf - target_printf)
         added = _spellings(pair.target, target_printf - source_printf)
         if sorted(map(_without_position, missing)) == sorted(map(_without_position, added)):
@@ -86,7 +98,9 @@ def placeholders(pair: Pair) -> Iterator[str]:
         else:
             yield _difference("printf placeholder", missing, added)
     source_braces, target_braces = brace_fields(pair.source), brace_fields(pair.target)
-    if source_braces != target_braces:
+    if pair.single_number:
+        source_braces &= target_braces
+    if source_braces != target_braces and not pair.flags & _BRACE_FLAGS:
         yield _difference(
             "placeholder",
             sorted((source_braces - target_braces).elements()),

@@ -6,6 +6,7 @@ marks only in languages whose main quotes are single (nl ‘…’), and never b
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -52,15 +53,28 @@ def quotation_marks(lang: str) -> QuotationMarks:
 
 
 def quotation_marks_in(text: str, lang: str) -> list[str]:
-    """The quotation marks in `text`, in order, leaving out apostrophes."""
+    """The quotation marks in `text`, in order, leaving out apostrophes; straight single
+    quotes count around a quotation ('slug'), not inside or after a word (it's, students')."""
     singles = (
         quotation_marks(lang).marks & _SINGLE_MARKS if quotation_marks(lang).single_main else set()
     )
+    quoting = {
+        index
+        for match in _STRAIGHT_QUOTED.finditer(text)
+        for index in (match.start(), match.end() - 1)
+    }
     found = []
     for index, char in enumerate(text):
-        if char in DOUBLE_MARKS or (char in singles and not _between_letters(text, index)):
+        single = char in singles and not _between_letters(text, index)
+        # " between letters is Hebrew's gershayim (דוא"ל), not a quotation mark.
+        double = char in DOUBLE_MARKS and not (char == '"' and _between_letters(text, index))
+        if double or single or index in quoting:
             found.append(char)
     return found
+
+
+# 'slug': a straight single quote after no letter, closed by one followed by no letter.
+_STRAIGHT_QUOTED = re.compile(r"(?<!\w)'[^'\n]+'(?!\w)")
 
 
 def _between_letters(text: str, index: int) -> bool:

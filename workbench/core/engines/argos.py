@@ -3,6 +3,11 @@
 We use `argostranslate.package` to find packages but translate ourselves: Argos's own
 `translate` module imports stanza and torch and splits sentences with models it downloads,
 while we already have segments and want one batched `translate_batch` call per batch.
+
+A sentence longer than the model can take is cut into pieces it can (see `model_limits`),
+translated piece by piece and joined; its hypothesis carries a note saying so. Whatever
+CTranslate2 or SentencePiece raise (a junk model.bin raises IndexError) becomes a ModelError
+that names the package and how to reinstall it.
 """
 
 from __future__ import annotations
@@ -10,7 +15,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Any
 
 from workbench.core.engines.argos_packages import (
@@ -24,7 +28,16 @@ from workbench.core.engines.argos_packages import (
 from workbench.core.engines.base import Engine, Hypothesis, PivotEngine
 from workbench.core.engines.completion import Completion, complete_argos
 from workbench.core.engines.confidence import mean_log_probs
+from workbench.core.engines.model_limits import (
+    SplitSentence,
+    input_pieces_limit,
+    joins_words,
+    part_pieces,
+    position_limit,
+    split_sentence,
+)
 from workbench.core.errors import LanguageError, ModelError, WorkbenchError
+from workbench.core.languages import language_and_base
 
 
 @dataclass(frozen=True)
@@ -44,8 +57,10 @@ _translators: dict[tuple[str, str, str, int], Any] = {}
 _translators_lock = threading.Lock()
 
 
-def _load_translator(model_dir: Path, options: DecodingOptions) -> Any:
+def _load_translator(model: ModelPackage, options: DecodingOptions) -> Any:
     """One CTranslate2 Translator per model and settings for the whole process."""
+    assert model.path is not None
+    model_dir = model.path / "model"
     key = (str(model_dir), options.device, options.compute_type, options.threads)
     with _translators_lock:
         if key not in _translators:
@@ -59,11 +74,20 @@ def _load_translator(model_dir: Path, options: DecodingOptions) -> Any:
                     inter_threads=1,
                     intra_threads=options.threads,
                 )
-            except (RuntimeError, ValueError, OSError) as error:
-                raise ModelError(
-                    f"cannot load the model in {model_dir} ({error}); reinstall the package"
-                ) from None
+            except Exception as error:  # a junk model.bin raises anything, IndexError included
+                raise broken_model_error(model, "cannot load", error) from None
         return _translators[key]
+
+
+def broken_model_error(model: ModelPackage, doing: str, error: BaseException) -> ModelError:
+    """One line naming the package, what failed and how to reinstall it."""
+    detail = " ".join(str(error).split()) or type(error).__name__
+    pair = f"{model.from_code}:{model.to_code}"
+    return ModelError(
+        f"{doing} the model {model.name} {model.version} in {model.path} "
+        f"({type(error).__name__}: {detail[:200]}); reinstall it: 'workbench models remove {pair}' "
+        f"then 'workbench models install {pair}' (or a downloaded FILE.argosmodel)"
+    )
 
 
 class ArgosEngine(Engine):
@@ -79,6 +103,9 @@ class ArgosEngine(Engine):
         self.batch_size = self.options.batch_size
         self._tokenizer: Any = None
         self._translator: Any = None
+        self._max_pieces = 0  # the most source pieces the model takes; set on loading
+        self._part_pieces = 0  # the length of the parts a longer sentence is cut into
+        self._positions: int | None = None  # the model's position table, when it has one
         self._load_lock = threading.Lock()
 
     @property
@@ -99,37 +126,58 @@ class ArgosEngine(Engine):
                 )
             try:
                 self._tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(sp_path))
-            except (RuntimeError, OSError) as error:
-                raise ModelError(
-                    f"cannot load {sp_path} ({error}); reinstall {self.model.name}"
-                ) from None
-            self._translator = _load_translator(self.model.path / "model", self.options)
+            except Exception as error:
+                raise broken_model_error(self.model, "cannot load", error) from None
+            self._translator = _load_translator(self.model, self.options)
+            self._positions = position_limit(self.model.path / "model")
+            self._max_pieces = input_pieces_limit(self._positions)
+            self._part_pieces = part_pieces(self._max_pieces, self.options.max_decoding_length)
 
-    def prepare(self, sentences: list[str]) -> list[list[str]]:
+    def prepare(self, sentences: list[str]) -> list[SplitSentence]:
+        """Each sentence's pieces, cut into chunks the model can take (one chunk, mostly)."""
         self._ensure_loaded()
-        return self._tokenizer.encode(sentences, out_type=str)
+        try:
+            encoded = self._tokenizer.encode(sentences, out_type=str)
+        except Exception as error:
+            raise broken_model_error(self.model, "cannot tokenise with", error) from None
+        return [split_sentence(pieces, self._max_pieces, self._part_pieces) for pieces in encoded]
 
-    def translate_prepared(self, batch: list[list[str]], n_best: int) -> list[list[Hypothesis]]:
+    def length(self, prepared: SplitSentence) -> int:
+        return prepared.length
+
+    def translate_prepared(self, batch: list[SplitSentence], n_best: int) -> list[list[Hypothesis]]:
         self._ensure_loaded()
+        chunks = [chunk for sentence in batch for chunk in sentence.chunks]
+        per_chunk = iter(self._translate_chunks(chunks, n_best))
+        return [
+            self._joined(sentence, [next(per_chunk) for _ in sentence.chunks]) for sentence in batch
+        ]
+
+    def _translate_chunks(self, chunks: list[list[str]], n_best: int) -> list[list[Hypothesis]]:
         prefix = self.model.target_prefix
-        results = self._translator.translate_batch(
-            batch,
-            target_prefix=[[prefix]] * len(batch) if prefix else None,
-            beam_size=max(self.options.beam_size, n_best),
-            num_hypotheses=n_best,
-            return_scores=True,
-            replace_unknowns=True,
-            length_penalty=self.options.length_penalty,
-            max_decoding_length=self.options.max_decoding_length,
-        )
+        try:
+            results = self._translator.translate_batch(
+                chunks,
+                target_prefix=[[prefix]] * len(chunks) if prefix else None,
+                max_batch_size=self.batch_size,  # a long sentence's chunks come as one batch
+                beam_size=max(self.options.beam_size, n_best),
+                num_hypotheses=n_best,
+                return_scores=True,
+                replace_unknowns=True,
+                length_penalty=self.options.length_penalty,
+                max_input_length=0,  # chunks already fit; never truncate silently
+                max_decoding_length=self._decoding_cap(),
+            )
+        except Exception as error:
+            raise broken_model_error(self.model, "cannot translate with", error) from None
         # Every candidate gets its confidence: glossary reranking may choose any of them.
         logprobs = iter(
             mean_log_probs(
                 self._translator,
-                [source for source, r in zip(batch, results, strict=True) for _ in r.hypotheses],
+                [chunk for chunk, r in zip(chunks, results, strict=True) for _ in r.hypotheses],
                 [tokens for r in results for tokens in r.hypotheses],
                 skip=1 if prefix else 0,
-                limit=self.options.max_decoding_length,
+                limit=self._decoding_cap(),
             )
         )
         return [
@@ -142,12 +190,59 @@ class ArgosEngine(Engine):
 
     def complete(self, source: str, prefix: str, n: int = 1) -> list[Completion]:
         self._ensure_loaded()
-        return complete_argos(self, source, prefix, n)
+        try:
+            return complete_argos(self, source, prefix, n)
+        except WorkbenchError:
+            raise
+        except Exception as error:
+            raise broken_model_error(self.model, "cannot complete with", error) from None
+
+    def _decoding_cap(self) -> int:
+        # The decoder cannot go past the position table either.
+        if self._positions is None:
+            return self.options.max_decoding_length
+        return max(1, min(self.options.max_decoding_length, self._positions - 1))
+
+    def _joined(
+        self, sentence: SplitSentence, translations: list[list[Hypothesis]]
+    ) -> list[Hypothesis]:
+        """One sentence's n-best from its chunks' n-best: the k-th of each chunk, joined."""
+        if len(sentence.chunks) == 1 and not sentence.dropped:
+            return translations[0]
+        note = (
+            f"{self.model.name}: the sentence ({sentence.length + sentence.dropped} pieces) is "
+            f"longer than the model takes ({self._max_pieces}), so it was translated in "
+            f"{len(sentence.chunks)} parts of up to {self._part_pieces}; check where they join"
+        )
+        if sentence.dropped:
+            note += (
+                f"; its last {sentence.dropped} pieces were left untranslated (past "
+                f"{len(sentence.chunks)} parts): split the sentence in the source"
+            )
+        joined = []
+        for rank in range(max(len(hypotheses) for hypotheses in translations)):
+            text = ""
+            score = 0.0
+            for chunk, hypotheses in zip(sentence.chunks, translations, strict=True):
+                best = hypotheses[min(rank, len(hypotheses) - 1)]
+                glue = " " if text and joins_words(chunk) else ""
+                text = f"{text}{glue}{best.text}"
+                score += best.score
+            logprob = _mean_of_parts(rank, translations)
+            joined.append(Hypothesis(text, score, note=note, logprob=logprob))
+        return joined
 
     def _hypothesis(self, tokens: list[str], score: float, prefix: str) -> Hypothesis:
         if prefix and tokens and tokens[0] == prefix:
             tokens = tokens[1:]
         return Hypothesis(self._tokenizer.decode(tokens).strip(), float(score))
+
+
+def _mean_of_parts(rank: int, translations: list[list[Hypothesis]]) -> float | None:
+    """A joined hypothesis's mean log-probability: the mean of its parts' (None if one lacks it)."""
+    parts = [hypotheses[min(rank, len(hypotheses) - 1)].logprob for hypotheses in translations]
+    known = [part for part in parts if part is not None]
+    return sum(known) / len(known) if known and len(known) == len(parts) else None
 
 
 def open_engine(
@@ -168,9 +263,17 @@ def open_engine(
         raise LanguageError(
             f"source and target are both '{source}'; choose a different target language"
         )
+    requested_source, requested_target = source, target
     models = installed_models()
-    route = find_route(source, target, models)
+    route = _route_by_language(source, target, models)
     if route is None:
+        # A region (en_GB) is served by the language's model: ask for that pair, never en:en_GB.
+        source, target = language_and_base(source)[-1], language_and_base(target)[-1]
+        if source == target:
+            raise ModelError(
+                f"no model translates {requested_source}→{requested_target}: Argos models are per "
+                f"language and both are '{source}'; translate from another language"
+            )
         needed = missing_pairs(source, target, models)
         if not install_missing:
             raise ModelError(f"no model installed for {source}→{target}; {install_hint(needed)}")
@@ -187,6 +290,19 @@ def open_engine(
             )
     engines = [_engine_for(model, options or DecodingOptions()) for model in route]
     return engines[0] if len(engines) == 1 else PivotEngine(engines[0], engines[1])
+
+
+def _route_by_language(
+    source: str, target: str, models: list[ModelPackage]
+) -> list[ModelPackage] | None:
+    """The route for the exact codes, else for their languages (fr→en serves fr→en_GB)."""
+    for source_code in language_and_base(source):
+        for target_code in language_and_base(target):
+            if source_code != target_code:
+                route = find_route(source_code, target_code, models)
+                if route is not None:
+                    return route
+    return None
 
 
 _engines: dict[tuple[str, str, DecodingOptions], ArgosEngine] = {}

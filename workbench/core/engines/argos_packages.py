@@ -2,15 +2,20 @@
 
 Installed packages are found through `argostranslate.package`, so ARGOS_PACKAGES_DIR and the
 other Argos settings are respected. Downloads stream with a progress callback; a package file
-is checked (a real zip, sane member names, one package folder, metadata, a CTranslate2 model)
-before Argos unpacks it, so a corrupt or hostile `.argosmodel` never lands half-installed.
+is checked (a real zip, sane and unique member names, one package folder, a sane size and
+compression ratio, metadata with real language codes, a CTranslate2 model) before it is
+unpacked, so a corrupt or hostile `.argosmodel` never lands half-installed. Installing and
+removing swap folders by rename, so a failure leaves the installed package as it was.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
 import tempfile
+import time
 import urllib.error
 import urllib.request
 import zipfile
@@ -25,6 +30,15 @@ from workbench.core.textio import atomic_write
 DownloadProgress = Callable[[int, int | None], None]  # (bytes so far, total bytes or None)
 PIVOT_LANGUAGE = "en"
 INDEX_TIMEOUT_SECONDS = 10
+# Real packages hold a few hundred MB of int8 weights, which barely compress; a bigger total,
+# or a big member that compresses like a run of zeros, is a zip bomb.
+MAX_PACKAGE_BYTES = 4 * 2**30
+MAX_COMPRESSION_RATIO = 100
+RATIO_CHECKED_ABOVE = 16 * 2**20  # small members (vocabularies, tiny test models) compress well
+# An Argos language code: "fr", "pt_BR", "zt" (Argos's own code for traditional Chinese).
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")
+_STAGING_PREFIX = ".workbench-installing-"
+_STALE_STAGING_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -53,15 +67,26 @@ class ModelPackage:
 def _argos() -> Any:
     # Imported late: argostranslate creates its data folders at import, and the CLI's
     # `--help` and the TUI should not pay for it.
+    _settings()
     import argostranslate.package
 
     return argostranslate.package
 
 
 def _settings() -> Any:
-    import argostranslate.settings
-
+    try:
+        import argostranslate.settings
+    except OSError as error:  # it creates its folders at import: a file there, read-only...
+        raise ModelError(
+            f"cannot use the Argos data folders ({_os_reason(error)}); set ARGOS_PACKAGES_DIR "
+            f"(now {os.environ.get('ARGOS_PACKAGES_DIR', 'unset')}) to a writable folder"
+        ) from None
     return argostranslate.settings
+
+
+def _os_reason(error: OSError) -> str:
+    where = f" {error.filename}" if error.filename else ""
+    return f"{error.strerror or error}:{where}" if where else str(error.strerror or error)
 
 
 def _from_argos(package: Any, path: Path | None = None) -> ModelPackage:
@@ -87,7 +112,7 @@ def installed_packages() -> list[Any]:
         if not Path(directory).is_dir():
             continue
         for folder in sorted(Path(directory).iterdir()):
-            if not folder.is_dir():
+            if not folder.is_dir() or folder.name.startswith("."):  # ours, mid-install
                 continue
             try:
                 found.append(argos.Package(folder))
@@ -273,6 +298,7 @@ def inspect_package_file(path: Path) -> ModelPackage:
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()
             _check_member_names(path, names)
+            _check_sizes(path, archive.infolist())  # before testzip inflates a bomb
             top = PurePosixPath(names[0]).parts[0]
             bad = archive.testzip()
             if bad is not None:
@@ -303,6 +329,12 @@ def inspect_package_file(path: Path) -> ModelPackage:
         raise ModelError(
             f"{path.name}: metadata.json names no from_code/to_code; it is not a translate package"
         )
+    for field in ("from_code", "to_code"):
+        code = metadata[field]
+        if not isinstance(code, str) or not _LANGUAGE_CODE.fullmatch(code):
+            raise ModelError(
+                f"refusing {path.name}: its metadata.json {field} {code!r} is not a language code"
+            )
     return ModelPackage(
         from_code=metadata["from_code"],
         to_code=metadata["to_code"],
@@ -317,6 +349,12 @@ def inspect_package_file(path: Path) -> ModelPackage:
 def _check_member_names(path: Path, names: list[str]) -> None:
     if not names:
         raise ModelError(f"{path.name} is an empty archive, not an Argos package")
+    seen: set[str] = set()
+    for name in names:
+        key = name.replace("\\", "/").rstrip("/")
+        if key in seen:  # which copy would be unpacked is up to the tool
+            raise ModelError(f"refusing {path.name}: it holds '{name}' twice")
+        seen.add(key)
     tops = set()
     for name in names:
         pure = PurePosixPath(name.replace("\\", "/"))
@@ -331,37 +369,109 @@ def _check_member_names(path: Path, names: list[str]) -> None:
         )
 
 
+def _check_sizes(path: Path, members: list[zipfile.ZipInfo]) -> None:
+    total = sum(member.file_size for member in members)
+    if total > MAX_PACKAGE_BYTES:
+        raise ModelError(
+            f"refusing {path.name}: it unpacks to {total / 2**30:.1f} GiB, over the "
+            f"{MAX_PACKAGE_BYTES // 2**30} GiB a translation package may take"
+        )
+    for member in members:
+        ratio = member.file_size / max(1, member.compress_size)
+        if member.file_size > RATIO_CHECKED_ABOVE and ratio > MAX_COMPRESSION_RATIO:
+            raise ModelError(
+                f"refusing {path.name}: '{member.filename}' expands {ratio:.0f} times "
+                f"(a zip bomb?); a real model compresses far less"
+            )
+
+
 def install_model_file(path: Path) -> ModelPackage:
-    """Install a `.argosmodel` file after checking it; returns the installed package."""
+    """Install a `.argosmodel` file after checking it; returns the installed package.
+
+    The package is unpacked into a hidden folder beside the installed ones, then swapped in by
+    renames: a failure at any step (disk full, permissions) leaves the installed version whole.
+    """
     model = inspect_package_file(path)
+    root = packages_dir()
+    _remove_stale_staging(root)
     with zipfile.ZipFile(path) as archive:
         top = PurePosixPath(archive.namelist()[0]).parts[0]
-    target_dir = packages_dir() / top
-    # Replace, not overlay: files of an older version must not linger in the new one. The old
-    # version waits outside the packages folder (where Argos would take it for a package) until
-    # the new one is in, and comes back if installing fails.
-    backup_root = Path(tempfile.mkdtemp(prefix=".workbench-replaced-", dir=packages_dir().parent))
-    backup = backup_root / top
-    if target_dir.exists():
-        shutil.move(str(target_dir), backup)
-    try:
-        _argos().install_from_path(Path(path))
-    except Exception as error:  # Argos raises bare Exception for a bad archive
-        shutil.rmtree(target_dir, ignore_errors=True)
-        if backup.exists():
-            shutil.move(str(backup), target_dir)
-        raise ModelError(f"cannot install {Path(path).name}: {error}") from None
-    finally:
-        shutil.rmtree(backup_root, ignore_errors=True)
+        try:
+            staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=root))
+        except OSError as error:
+            raise ModelError(f"cannot install into {root}: {_os_reason(error)}") from None
+        try:
+            try:
+                archive.extractall(staging)  # member names were checked: none leaves `staging`
+            except (OSError, zipfile.BadZipFile, EOFError) as error:
+                raise ModelError(f"cannot unpack {Path(path).name}: {error}") from None
+            target_dir = root / top
+            _swap_in(staging / top, target_dir, staging / ".replaced")
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    _forget_argos_language_cache()
     return ModelPackage(**{**model.__dict__, "path": target_dir})
 
 
+def _swap_in(new: Path, target: Path, old: Path) -> None:
+    """Put `new` at `target`; the folder there before waits at `old` and comes back on failure."""
+    had_old = target.exists()
+    try:
+        if had_old:
+            target.rename(old)
+        try:
+            new.rename(target)
+        except OSError:
+            if had_old:
+                old.rename(target)
+            raise
+    except OSError as error:
+        raise ModelError(
+            f"cannot install {target.name} into {target.parent}: {_os_reason(error)}; "
+            f"the installed version (if any) is unchanged"
+        ) from None
+
+
+def _forget_argos_language_cache() -> None:
+    # Argos caches its installed languages; only a process that already loaded them cares.
+    import sys
+
+    translate = sys.modules.get("argostranslate.translate")
+    if translate is not None:
+        translate.get_installed_languages.cache_clear()
+
+
+def _remove_stale_staging(root: Path) -> None:
+    """Unpacking folders a killed `models install` left behind (old ones only: a live one
+    belongs to an install running now)."""
+    now = time.time()
+    for folder in root.glob(f"{_STAGING_PREFIX}*"):
+        try:
+            if folder.is_dir() and now - folder.stat().st_mtime > _STALE_STAGING_SECONDS:
+                shutil.rmtree(folder)
+        except OSError:
+            continue
+
+
 def remove_model(from_code: str, to_code: str) -> ModelPackage:
-    """Uninstall the package for a pair; ModelError if none is installed."""
+    """Uninstall the package for a pair; ModelError if none is installed or it cannot be.
+
+    The folder is first renamed out of the way (all or nothing), then deleted.
+    """
     for package in installed_packages():
         if package.from_code == from_code and package.to_code == to_code:
-            removed = _from_argos(package, Path(package.package_path))
-            shutil.rmtree(package.package_path)
+            folder = Path(package.package_path)
+            removed = _from_argos(package, folder)
+            trash = folder.with_name(f"{_STAGING_PREFIX}removed-{folder.name}-{os.getpid()}")
+            try:
+                folder.rename(trash)
+            except OSError as error:
+                raise ModelError(
+                    f"cannot remove {removed.name} from {folder.parent}: {_os_reason(error)}; "
+                    f"it is still installed"
+                ) from None
+            shutil.rmtree(trash, ignore_errors=True)
+            _forget_argos_language_cache()
             return removed
     raise ModelError(
         f"no installed model for {from_code}→{to_code}; 'workbench models list' shows what is installed"

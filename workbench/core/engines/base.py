@@ -30,6 +30,7 @@ class Hypothesis:
     score: float
     pivot: str | None = None  # the intermediate (English) text, for a pivoted translation
     origin: str = ""  # where a candidate that is not the engine's came from ("TM 87%")
+    note: str = ""  # what the engine had to do to it ("translated in 3 parts"), for the catalog
     logprob: float | None = None  # the model's mean log-probability per token (confidence.py)
 
 
@@ -140,6 +141,7 @@ class PivotEngine(Engine):
                     h.text,
                     h.score + pivot.score,
                     pivot=pivot.text,
+                    note="; ".join(note for note in (pivot.note, h.note) if note),
                     logprob=chained_logprob(pivot, h),
                 )
                 for h in hyps

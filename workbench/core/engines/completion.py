@@ -93,18 +93,27 @@ def complete_argos(engine: ArgosEngine, source: str, prefix: str, n: int) -> lis
     if stem.strip():
         forced += tokenizer.encode(stem.rstrip(), out_type=str)
     options = engine.options
+    # The decoder cannot go past the model's position table, the typed words included; a
+    # source longer than the model takes is completed from the part it can read.
+    cap = options.max_decoding_length + len(forced)
+    if engine._positions is not None:
+        cap = min(cap, engine._positions - 1)
+    if len(forced) >= cap:
+        return []
+    pieces = tokenizer.encode(source, out_type=str)[: engine._max_pieces]
     # A partly typed word is matched against every beam (returning them all costs ~15%);
     # after whole words the best `n` continue the prefix by construction.
     candidates = max(n, options.beam_size) if partial else n
     (result,) = translator.translate_batch(
-        [tokenizer.encode(source, out_type=str)],
+        [pieces],
         target_prefix=[forced] if forced else None,
         beam_size=max(options.beam_size, candidates),
         num_hypotheses=candidates,
         return_scores=True,
         replace_unknowns=True,
         length_penalty=options.length_penalty,
-        max_decoding_length=options.max_decoding_length + len(forced),
+        max_input_length=0,  # already cut to what the model takes
+        max_decoding_length=cap,
     )
     hypotheses = [
         engine._hypothesis(tokens, score, engine.model.target_prefix)

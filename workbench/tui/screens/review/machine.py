@@ -64,6 +64,8 @@ class MachineMixin(ScreenPart):
             self.post_message(messages.TranslationFailed("machine translation stopped"))
         except WorkbenchError as error:
             self.post_message(messages.TranslationFailed(str(error)))
+        except Exception as error:  # a worker that raises takes the app down (WorkerFailed)
+            self.post_message(messages.TranslationFailed(f"machine translation failed: {error!r}"))
         else:
             self.post_message(messages.TranslationDone(result, rows))
 
