@@ -11,7 +11,7 @@ headless, at 160×48:
   … while checking  the same while the checks still run in the background
   editor follows the same, until the editor shows the new row (it waits for the cursor to
                  rest for 50 ms, so holding Down scrolls the list at full speed)
-  approve+next   one F8 in the list (approve in en and az, then next row), processed and redrawn
+  approve+next   one Shift+F8 in the list (approve in en and az, then next row), processed and redrawn
   … from editor  the same with the cursor in the en editor: the editor shows the next row at once
 
 and the same for an empty Textual `App` (start to first frame; a key press it ignores), printing
@@ -204,7 +204,7 @@ async def measure_review_app(document: Path, presses: int) -> dict[str, float]:
         await rest(app)
         results["move one row"] = await key_latency(app, "down", presses, moved)
         results["editor follows"] = await editor_latency(app, presses)
-        results["approve+next"] = await key_latency(app, "f8", presses, moved)
+        results["approve+next"] = await key_latency(app, "shift+f8", presses, moved)
         assert screen.session.counts("en").approved == presses
         screen.editor.area("en").focus()  # typing in the editor: the next row comes at once
         await rest(app)

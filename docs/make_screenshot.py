@@ -2,7 +2,8 @@
 
 Builds the tiny test Argos models (tests/support/tiny_argos.py) in a temporary folder,
 translates the seed to en and az with the shipped glossary, opens the review app headless,
-approves two rows, moves to a row with glossary terms and saves Textual's SVG screenshot.
+approves two rows in every language, moves to a row with glossary terms and saves Textual's
+SVG screenshot.
 
     python docs/make_screenshot.py [--out docs/screenshot.svg] [--size 120x36]
 """
@@ -64,7 +65,7 @@ async def shoot(out: Path, size: tuple[int, int]) -> None:
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()
-        await pilot.press("f8", "f8", "down", "down", "down", "down")
+        await pilot.press("shift+f8", "shift+f8", "down", "down", "down", "down")
         screen = app.screen_stack[0]
         while screen.editor_pending:
             await pilot.pause(0.02)

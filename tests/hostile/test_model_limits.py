@@ -5,7 +5,6 @@ tiny packages (512 rows) carry the note through `workbench translate` into the c
 
 from __future__ import annotations
 
-import os
 import random
 import shutil
 import zipfile
@@ -54,7 +53,11 @@ def test_the_limit_is_read_from_the_model(short_model):
     assert part_pieces(LIMIT, 24) == 16  # room for a translation longer than its part
 
 
-@pytest.mark.parametrize("junk", [b"", b"\x06\x00\x00\x00", os.urandom(64), b"\xff" * 100])
+@pytest.mark.parametrize(
+    "junk",
+    [b"", b"\x06\x00\x00\x00", random.Random(64).randbytes(64), b"\xff" * 100],
+    ids=["empty", "short header", "random bytes", "all ones"],
+)
 def test_an_unreadable_model_bin_has_no_known_limit(tmp_path, junk):
     (tmp_path / "model.bin").write_bytes(junk)
     assert position_limit(tmp_path) is None
@@ -150,11 +153,11 @@ def _break(folder: Path, name: str, data: bytes | None) -> None:
 
 
 JUNK = {
-    "random model.bin": ("model/model.bin", os.urandom(4096)),
+    "random model.bin": ("model/model.bin", random.Random(4096).randbytes(4096)),
     "empty model.bin": ("model/model.bin", b""),
     "model.bin cut short": ("model/model.bin", "half"),
     "no model.bin": ("model/model.bin", None),
-    "junk sentencepiece.model": ("sentencepiece.model", os.urandom(200)),
+    "junk sentencepiece.model": ("sentencepiece.model", random.Random(200).randbytes(200)),
     "junk config.json": ("model/config.json", b"{nope"),
     "junk vocabulary": ("model/shared_vocabulary.json", b"[1, 2"),
     "no vocabulary": ("model/shared_vocabulary.json", None),

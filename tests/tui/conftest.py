@@ -45,19 +45,25 @@ def project(translated_template, tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def make_app(project, tmp_path):
-    """Build the review app on the project; autosave and disk watching off unless asked."""
+def make_app(project, tmp_path, monkeypatch):
+    """Build the review app on the project; autosave and disk watching off unless asked.
+
+    The last position is remembered in a state folder of the test's own."""
     from workbench.tui.app import ReviewApp
     from workbench.tui.screens.review import OpenRequest, ReviewSettings
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
 
     def build(
         *,
         autosave_delay=None,
+        autosave=False,
         disk_check_interval=None,
         glossaries=(),
         memory=None,
         targets=TARGETS,
         theme="textual-dark",
+        translator=None,
     ):
         request = OpenRequest(
             document=Path(SEED),
@@ -65,9 +71,12 @@ def make_app(project, tmp_path):
             locales=Path("locales"),
             glossaries=tuple(Path(g) for g in glossaries),
             memory=memory,
+            translator=translator,
         )
         settings = ReviewSettings(
-            autosave_delay=autosave_delay, disk_check_interval=disk_check_interval
+            autosave_delay=autosave_delay,
+            autosave=autosave,
+            disk_check_interval=disk_check_interval,
         )
         return ReviewApp(request, settings, theme=theme)
 

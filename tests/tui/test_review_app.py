@@ -122,6 +122,8 @@ async def test_typing_marks_the_row_edited_and_undo_works(make_app, project):
         await pilot.pause()
         assert area(app, "en").text == original
         assert session.cell(3, "en").text == original
+        assert session.cell(3, "en").state is CellState.MACHINE, "undone: a draft again"
+        assert not session.dirty and "unsaved" not in header_text(app)
         await pilot.press("ctrl+y")
         await pilot.pause()
         assert session.cell(3, "en").text == "Note/? n " + original
@@ -148,7 +150,7 @@ async def test_choose_an_alternative_with_a_digit(make_app):
         assert session.cell(0, "en").text == alternatives[1].text, "no 9th: nothing changes"
 
 
-async def test_approve_and_next_in_every_visible_language(make_app):
+async def test_approve_and_next_in_the_current_language(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
@@ -156,7 +158,7 @@ async def test_approve_and_next_in_every_visible_language(make_app):
         session, table = screen.session, screen.table
         await pilot.press("f8")
         assert session.cell(0, "en").state is CellState.APPROVED
-        assert session.cell(0, "az").state is CellState.APPROVED
+        assert session.cell(0, "az").state is CellState.MACHINE, "one language at a time"
         assert table.current_index == 1
         assert "✓1" in header_text(app)
         await pilot.press("enter")
@@ -166,6 +168,27 @@ async def test_approve_and_next_in_every_visible_language(make_app):
         assert session.cell(1, "en").state is CellState.APPROVED
         assert table.current_index == 2
         assert session.counts("en").approved == 2
+        await pilot.press("alt+enter")  # Ctrl+Enter's fallback where tmux has no extended keys
+        assert session.cell(2, "en").state is CellState.APPROVED
+        assert table.current_index == 3
+        await pilot.press("escape", "right", "a")  # the current language is now az
+        assert session.cell(3, "az").state is CellState.APPROVED
+        assert session.cell(3, "en").state is CellState.MACHINE
+
+
+async def test_approve_every_visible_language_with_its_own_key(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        screen = review(app)
+        session, table = screen.session, screen.table
+        await pilot.press("shift+f8")
+        assert session.cell(0, "en").state is CellState.APPROVED
+        assert session.cell(0, "az").state is CellState.APPROVED
+        assert table.current_index == 1
+        await pilot.press("A")  # in the list: every visible language, without moving
+        assert session.cell(1, "en").state is session.cell(1, "az").state is CellState.APPROVED
+        assert table.current_index == 1
 
 
 async def test_filter_by_status(make_app):
@@ -174,7 +197,7 @@ async def test_filter_by_status(make_app):
         await loaded(pilot)
         screen = review(app)
         session, table = screen.session, screen.table
-        await pilot.press("f8", "f8")  # rows 1 and 2 approved
+        await pilot.press("shift+f8", "shift+f8")  # rows 1 and 2 approved
         await pilot.press("ctrl+l")
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("v")  # approved
@@ -230,7 +253,7 @@ async def test_save_writes_exactly_the_edits(make_app, project):
         session = review(app).session
         await pilot.press("down", "down", "enter")
         await type_text(pilot, "Edited ")
-        await pilot.press("escape", "down", "a")  # approve row 4 in en and az
+        await pilot.press("escape", "down", "A")  # approve row 4 in en and az
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert not session.dirty
@@ -250,14 +273,33 @@ async def test_save_writes_exactly_the_edits(make_app, project):
     assert not after["az"].find(fourth).fuzzy and not after["en"].find(fourth).fuzzy
 
 
-async def test_autosave_after_a_pause(make_app, project):
+async def test_autosave_writes_the_journal_not_the_catalog(make_app, project):
+    original = catalog_file(project, "en").read_bytes()
     app = make_app(autosave_delay=0.2)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.press("f8")
         await settle(pilot, 0.6)
-        assert not review(app).session.dirty
+        session = review(app).session
+        assert session.dirty, "only an explicit save writes catalogs"
+        assert session.recovery_path("en").is_file()
+        assert catalog_file(project, "en").read_bytes() == original
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert not session.recovery_path("en").exists(), "a real save ends the journal"
     assert not load_po(project, "en")[0].fuzzy
+
+
+async def test_autosave_opted_in_writes_the_catalogs(make_app, project):
+    app = make_app(autosave_delay=0.2, autosave=True, translator="Ana Doe <ana@example.org>")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("f8")
+        await settle(pilot, 0.6)
+        assert not review(app).session.dirty
+    saved = load_po(project, "en")
+    assert not saved[0].fuzzy
+    assert saved.metadata["Last-Translator"] == "Ana Doe <ana@example.org>"
 
 
 async def test_external_change_on_save_offers_merge(make_app, project):
@@ -335,6 +377,56 @@ async def test_quit_with_unsaved_changes_asks(make_app, project):
         await pilot.pause()
     assert not app.is_running
     assert catalog_file(project, "en").read_bytes() == original
+
+
+async def test_quit_without_saving_discards_even_with_autosave_due(make_app, project):
+    original = {lang: catalog_file(project, lang).read_bytes() for lang in ("en", "az")}
+    app = make_app(autosave_delay=60, autosave=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("shift+f8", "ctrl+q")
+        assert isinstance(app.screen, ChoiceDialog)
+        review(app)._autosave_now()  # the autosave falls due while the dialog is open
+        await settle(pilot)
+        assert review(app).session.dirty, "the dialog's answer comes first"
+        await pilot.press("d")
+        await pilot.pause()
+        journal = review(app).session.recovery_path("en")
+    assert not app.is_running
+    assert {lang: catalog_file(project, lang).read_bytes() for lang in original} == original
+    assert not journal.exists()
+
+
+async def test_unsaved_work_comes_back_after_a_crash(make_app, project):
+    original = catalog_file(project, "en").read_bytes()
+    app = make_app(autosave_delay=0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("enter")
+        await type_text(pilot, "Crash ")
+        await settle(pilot, 0.4)
+        typed = review(app).session.cell(0, "en").text
+        assert review(app).session.recovery_path("en").is_file()
+        app.exit()  # no question asked: as if the terminal went away
+    assert catalog_file(project, "en").read_bytes() == original
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert isinstance(again.screen, ChoiceDialog) and again.screen.id == "recovery-dialog"
+        await pilot.press("r")  # restore
+        await pilot.pause()
+        session = review(again).session
+        assert session.cell(0, "en").text == typed
+        assert session.cell(0, "en").state is CellState.EDITED and session.dirty
+        assert area(again, "en").text == typed
+    third = make_app()
+    async with third.run_test(size=SIZE) as pilot:  # restored but not saved: offered again
+        await loaded(pilot)
+        assert isinstance(third.screen, ChoiceDialog)
+        await pilot.press("d")  # discard
+        await pilot.pause()
+        assert not review(third).session.dirty
+        assert not review(third).session.recovery_path("en").exists()
 
 
 async def test_quit_and_save(make_app, project):
@@ -518,7 +610,7 @@ async def test_approvals_feed_the_translation_memory_on_save(make_app, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         session = review(app).session
-        await pilot.press("f8", "ctrl+s")
+        await pilot.press("shift+f8", "ctrl+s")
         await settle(pilot)
     with TranslationMemory(memory_path) as memory:
         matches = memory.lookup(session.segments[0].text, "fr", "az")

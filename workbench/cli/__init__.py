@@ -32,6 +32,7 @@ _COMMANDS: dict[str, str] = {
     "compile": "workbench.cli.compile:compile_catalogs",
     "import": "workbench.cli.import_catalog:import_catalog",
     "open": "workbench.cli.open:open_project",
+    "init": "workbench.cli.init:init",
 }
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
+from workbench.cli.json_output import echo_json, json_option
 from workbench.cli.options import memory_option, open_memory
+from workbench.cli.project import project_memory
 
 ALIGNED_BY = "workbench align"
 
@@ -37,6 +40,7 @@ ALIGNED_BY = "workbench align"
 @click.option(
     "--review", is_flag=True, help="List every pair with its score, not only doubtful ones."
 )
+@json_option
 def align(
     source_file: Path,
     target_file: Path,
@@ -48,6 +52,7 @@ def align(
     offline: bool,
     keep_doubtful: bool,
     review: bool,
+    as_json: bool,
 ) -> None:
     """Align SOURCE_FILE with its translation TARGET_FILE and store the sentence pairs.
 
@@ -79,12 +84,20 @@ def align(
     doubtful = [pair for pair in pairs if pair.doubtful]
     shapes = ", ".join(f"{kind}: {count}" for kind, count in sorted(kinds.items()))
     method = "lengths only" if bridge is None else "MT bridge"
-    click.echo(
+    say = _quiet if as_json else click.echo
+    say(
         f"aligned {len(sources)} source and {len(targets)} target sentences ({method}): "
         f"{len(pairs)} pairs ({shapes}), {len(doubtful)} doubtful"
     )
-    for pair in pairs if review else doubtful:
+    for pair in () if as_json else pairs if review else doubtful:
         _print_pair(pair, source_doc, target_doc)
+    report: dict[str, Any] = {
+        "source_sentences": len(sources),
+        "target_sentences": len(targets),
+        "method": method,
+        "kinds": kinds,
+        "pairs": [_pair_json(pair, source_doc, target_doc) for pair in pairs],
+    }
 
     units = [
         MemoryUnit(
@@ -101,22 +114,48 @@ def align(
         if pair.is_pair and (keep_doubtful or not pair.doubtful)
     ]
     if tm_path is None and tmx_path is not None:
-        _write_pairs(tmx_path, units, source_doc.lang)
-        return
-    # A damaged, locked or read-only memory fails before the TMX file is written.
-    with open_memory(tm_path, create=True, verify=True) as memory:
-        memory.check_writable()
-        if tmx_path is not None:
-            _write_pairs(tmx_path, units, source_doc.lang)
-        added = memory.add_many(units)
-        click.echo(f"memory {memory.path}: {added} new pairs ({len(units) - added} already there)")
+        _write_pairs(tmx_path, units, source_doc.lang, report, say)
+    else:
+        # A damaged, locked or read-only memory fails before the TMX file is written.
+        with open_memory(tm_path or project_memory(), create=True, verify=True) as memory:
+            memory.check_writable()
+            if tmx_path is not None:
+                _write_pairs(tmx_path, units, source_doc.lang, report, say)
+            added = memory.add_many(units)
+            report["memory"] = {"path": memory.path, "added": added}
+            say(f"memory {memory.path}: {added} new pairs ({len(units) - added} already there)")
+    if as_json:
+        echo_json(report)
 
 
-def _write_pairs(tmx_path: Path, units: list[Any], source_lang: str) -> None:
+def _write_pairs(
+    tmx_path: Path,
+    units: list[Any],
+    source_lang: str,
+    report: dict[str, Any],
+    say: Callable[[str], None],
+) -> None:
     from workbench.core.tmx import write_tmx
 
     written = write_tmx(tmx_path, units, source_lang)
-    click.echo(f"{tmx_path}: {written} pairs")
+    report["tmx"] = {"path": tmx_path, "written": written}
+    say(f"{tmx_path}: {written} pairs")
+
+
+def _quiet(message: str) -> None:
+    """With --json, the text lines are left out."""
+
+
+def _pair_json(pair: Any, source_doc: Any, target_doc: Any) -> dict[str, Any]:
+    return {
+        "kind": pair.kind,
+        "score": round(pair.score, 4),
+        "doubtful": pair.doubtful,
+        "source_ids": [source_doc.segments[i].id for i in pair.source_indices],
+        "target_ids": [target_doc.segments[j].id for j in pair.target_indices],
+        "source": pair.source,
+        "target": pair.target,
+    }
 
 
 def _bridge(sentences: list[str], source: str, target: str, offline: bool) -> list[str]:

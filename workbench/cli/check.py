@@ -7,7 +7,6 @@ be read.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -16,7 +15,9 @@ from typing import Any
 import click
 
 from workbench.cli import EXIT_PROBLEMS
+from workbench.cli.json_output import echo_json, json_option
 from workbench.cli.options import glossary_option, load_glossary_files, source_option
+from workbench.cli.project import find_glossaries, from_project
 from workbench.core.catalog import Catalog, find_catalogs, load_catalog
 from workbench.core.checks import (
     CATALOG_CHECKS,
@@ -34,7 +35,7 @@ EXCERPT_WIDTH = 60
 
 @click.command(short_help="QA checks on translated catalogs, like pofilter.")
 @click.argument("catalogs", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@json_option
 @click.option(
     "--only",
     "only",
@@ -45,6 +46,7 @@ EXCERPT_WIDTH = 60
 @click.option("--list", "list_checks", is_flag=True, help="List the checks and exit.")
 @glossary_option
 @source_option("the catalog's X-Source-Language header, else en")
+@from_project(catalogs="catalog_folders")
 def check(
     catalogs: tuple[Path, ...],
     as_json: bool,
@@ -61,7 +63,7 @@ def check(
         raise click.UsageError("give at least one catalog or folder, e.g. workbench check locales/")
     names = _parse_only(only)
     select_checks(names)
-    glossary = load_glossary_files(glossaries)
+    glossary = load_glossary_files(find_glossaries(glossaries))
     loaded = [load_catalog(path) for path in find_catalogs(catalogs)]
     results = [
         (
@@ -72,11 +74,21 @@ def check(
     ]
     report = _report(results, source)
     if as_json:
-        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        echo_json(report)
     else:
         _print_report(results, report["summary"])
-    if report["summary"]["critical"]:
+    # a glossary problem fails here as it does in `workbench glossary check`
+    if report["summary"]["critical"] or _has_glossary_problem(results):
         sys.exit(EXIT_PROBLEMS)
+
+
+def _has_glossary_problem(results: list[tuple[Catalog, list[EntryProblems]]]) -> bool:
+    return any(
+        problem.check == "glossary"
+        for _, entries in results
+        for entry in entries
+        for problem in entry.problems
+    )
 
 
 def _parse_only(only: tuple[str, ...]) -> list[str] | None:
@@ -99,7 +111,7 @@ def _print_checks(as_json: bool) -> None:
             {"name": name, "severity": severity, "title": title}
             for name, severity, title in listing
         ]
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo_json(rows)
         return
     width = max(len(name) for name, _, _ in listing)
     for name, severity, title in listing:

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from workbench.cli.options import domain_option, locales_option, source_option
+from workbench.cli.project import from_project
 
 
 @click.command()
@@ -27,6 +28,7 @@ from workbench.cli.options import domain_option, locales_option, source_option
     is_flag=True,
     help="Use only approved translations; others stay in the source language.",
 )
+@from_project("source", "locales", "domain")
 def export(
     document: Path,
     lang: str,

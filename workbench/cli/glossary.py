@@ -4,12 +4,12 @@
     workbench glossary import terms.csv --out glossaries/terms.tbx
     workbench glossary show Aliyev
 
-Without --glossary, the term bases in ./glossaries/*.tbx are used.
+Without --glossary, the project file's term bases are used, else ./glossaries/*.tbx (the same
+search as `workbench check` and `workbench stats`).
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +18,8 @@ from typing import Any
 import click
 
 from workbench.cli import EXIT_PROBLEMS
+from workbench.cli.json_output import echo_json, json_option
+from workbench.cli.project import find_glossaries, from_project
 from workbench.core.catalog import Catalog, entry_forms, find_catalogs, load_catalog
 from workbench.core.errors import InputError
 from workbench.core.glossary import (
@@ -29,7 +31,6 @@ from workbench.core.glossary import (
 )
 from workbench.core.term_check import TermChecker, TermProblem
 
-DEFAULT_GLOSSARIES = Path("glossaries")
 EXCERPT_WIDTH = 60
 
 glossary_paths = click.option(
@@ -37,7 +38,7 @@ glossary_paths = click.option(
     "glossaries",
     multiple=True,
     type=click.Path(path_type=Path),
-    help="Term base (TBX or CSV/TSV); repeatable. Default: glossaries/*.tbx here.",
+    help="Term base (TBX or CSV/TSV); repeatable. Default: workbench.toml's, else glossaries/*.tbx.",
 )  # like options.glossary_option, but with a default: checking needs some glossary
 
 
@@ -64,7 +65,7 @@ class _CatalogReport:
 
 
 @glossary.command()
-@click.argument("catalogs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("catalogs", nargs=-1, type=click.Path(path_type=Path))
 @glossary_paths
 @click.option(
     "--from",
@@ -72,7 +73,8 @@ class _CatalogReport:
     default=None,
     help="Source language (default: the catalog's X-Source-Language header).",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@json_option
+@from_project(catalogs="catalog_folders")
 def check(
     catalogs: tuple[Path, ...], glossaries: tuple[Path, ...], source: str | None, as_json: bool
 ) -> None:
@@ -80,12 +82,14 @@ def check(
 
     Exit status 1 when any translated entry has a glossary problem, 0 when all are clean.
     """
+    if not catalogs:
+        raise click.UsageError("give at least one catalog or folder, e.g. locales/")
     term_base = _glossary(glossaries)
     paths = find_catalogs(catalogs)
     reports = [_check_catalog(load_catalog(path), term_base, source) for path in paths]
     problems = sum(len(entry.problems) for report in reports for entry in report.entries)
     if as_json:
-        click.echo(json.dumps(_json_report(reports), ensure_ascii=False, indent=2))
+        echo_json(_json_report(reports))
     else:
         _print_report(reports)
     if problems:
@@ -240,10 +244,9 @@ def _term_label(text: str, status: TermStatus) -> str:
 
 
 def _glossary(paths: tuple[Path, ...]) -> Glossary:
-    if not paths:
-        paths = tuple(sorted(DEFAULT_GLOSSARIES.glob("*.tbx")))
-        if not paths:
-            raise InputError(
-                "no glossary given and none in ./glossaries; pass --glossary PATH (TBX or CSV)"
-            )
-    return load_glossaries(list(paths))
+    found = find_glossaries(paths)
+    if not found:
+        raise InputError(
+            "no glossary given, none in workbench.toml and none in glossaries/; pass --glossary PATH (TBX or CSV)"
+        )
+    return load_glossaries(list(found))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import asdict
 from pathlib import Path
 
 import click
 
 from workbench.cli import EXIT_PROBLEMS
+from workbench.cli.json_output import echo_json, json_option
 from workbench.cli.options import (
     checked_domain,
     locales_option,
@@ -15,6 +17,7 @@ from workbench.cli.options import (
     open_memory,
     source_option,
 )
+from workbench.cli.project import from_project
 
 
 @click.command("import")
@@ -34,6 +37,8 @@ from workbench.cli.options import (
     is_flag=True,
     help="On a conflict, take the incoming translation (the local one is kept as a comment).",
 )
+@json_option
+@from_project("locales", "tm_path")
 def import_catalog(
     catalog: Path,
     locales: Path,
@@ -42,6 +47,7 @@ def import_catalog(
     tm_path: Path | None,
     no_tm: bool,
     theirs: bool,
+    as_json: bool,
 ) -> None:
     """Merge CATALOG into its local catalog; its approvals feed the translation memory.
 
@@ -60,6 +66,11 @@ def import_catalog(
         if memory is not None:
             memory.close()
 
+    if as_json:
+        echo_json(asdict(report) | {"unresolved": len(report.unresolved)})
+        if report.unresolved:
+            sys.exit(EXIT_PROBLEMS)
+        return
     for conflict in report.conflicts:
         kept, other = (
             (conflict.local, conflict.incoming)

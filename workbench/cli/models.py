@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
+from workbench.cli.json_output import echo_json, json_option
 from workbench.cli.progress import download_progress, download_reporter
 from workbench.core.errors import ModelError
 
@@ -19,7 +21,8 @@ def models() -> None:
 @click.option(
     "--available", is_flag=True, help="Also list what the Argos index offers (needs internet)."
 )
-def list_models(available: bool) -> None:
+@json_option
+def list_models(available: bool, as_json: bool) -> None:
     """Show installed models, and with --available those the index offers."""
     from workbench.core.engines.argos_packages import (
         available_models,
@@ -28,6 +31,9 @@ def list_models(available: bool) -> None:
     )
 
     installed = installed_models()
+    if as_json:
+        _print_json(installed, available)
+        return
     click.echo(f"installed in {packages_dir()}:")
     if not installed:
         click.echo(
@@ -54,6 +60,35 @@ def list_models(available: bool) -> None:
         click.echo(
             f"  {model.from_code}:{model.to_code}  {model.name} {model.version}  {model.from_name} → {model.to_name}{mark}"
         )
+
+
+def _print_json(installed: list[Any], available: bool) -> None:
+    """The installed models, and with `available` the index's offer (or why it is missing)."""
+    from workbench.core.engines.argos_packages import available_models, packages_dir
+
+    report: dict[str, Any] = {
+        "packages_dir": packages_dir(),
+        "installed": [_model_json(model) for model in installed],
+    }
+    if available:
+        try:
+            report["available"] = [_model_json(m) for m in available_models(refresh=True)]
+        except ModelError as error:
+            report["available"] = None
+            report["available_error"] = str(error)
+    echo_json(report)
+
+
+def _model_json(model: Any) -> dict[str, Any]:
+    return {
+        "from": model.from_code,
+        "to": model.to_code,
+        "name": model.name,
+        "version": model.version,
+        "from_name": model.from_name,
+        "to_name": model.to_name,
+        "path": model.path,
+    }
 
 
 @models.command("install")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,9 @@ from workbench.cli.options import (
     memory_option,
     source_option,
 )
+from workbench.cli.project import current_project, from_here, from_project
 from workbench.core.errors import InputError
+from workbench.core.project import Project as ProjectFile
 
 LAST_OPEN = Path(".workbench") / "last-open.json"
 SEEDS = Path("seeds")
@@ -58,6 +60,7 @@ class Project:
 @click.option("--no-tm", is_flag=True, help="Do not feed approvals to a translation memory.")
 @click.option("--theme", type=click.Choice(["dark", "light"]), default="dark", show_default=True)
 @click.pass_context
+@from_project("targets", "source", "locales", "domain", "glossaries", "tm_path")
 def open_project(
     ctx: click.Context,
     document: Path | None,
@@ -70,9 +73,17 @@ def open_project(
     no_tm: bool,
     theme: str,
 ) -> None:
-    """Review DOCUMENT's translations: aligned view, editor, approve, save to LOCALES."""
+    """Review DOCUMENT's translations: aligned view, editor, approve, save to LOCALES.
+
+    In a project (workbench.toml here or in a parent), DOCUMENT defaults to the one last opened
+    there, else the project's first document."""
+    project_file = current_project()
+    folder = project_file.root if project_file is not None else Path.cwd()
+    if document is None and project_file is not None:
+        document = _project_document(project_file)
+        click.echo(f"opening {document.as_posix()} (from {project_file.path})", err=True)
     if document is None:
-        project = read_last_project(Path.cwd())
+        project = read_last_project(folder)
         if project is None:
             _explain_what_to_open(ctx)
             return
@@ -88,9 +99,30 @@ def open_project(
             tm=str(tm_path) if tm_path else None,
             no_tm=no_tm,
         )
+    from workbench.tui.screens.review.request import ReviewSettings
+
     request = make_request(project)
-    remember_project(Path.cwd(), project)
-    run_app(request, theme)
+    settings = ReviewSettings()
+    if project_file is not None:  # who signs the catalogs, and whether idle changes are written
+        request = replace(request, translator=str(project_file.translator) or None)
+        settings = replace(settings, autosave=project_file.autosave)
+    remember_project(folder, project)
+    run_app(request, theme, settings)
+
+
+def _project_document(project_file: ProjectFile) -> Path:
+    """The project's document last opened, else its first one."""
+    if not project_file.documents:
+        raise InputError(
+            f'{project_file.path} lists no documents; add documents = ["seeds/NAME.fr.txt"] '
+            f"or give the document to open"
+        )
+    last = read_last_project(project_file.root)
+    if last is not None:
+        remembered = (project_file.root / last.document).resolve()
+        if remembered in {path.resolve() for path in project_file.documents}:
+            return from_here(remembered)
+    return from_here(project_file.documents[0])
 
 
 def make_request(project: Project) -> Any:
@@ -142,10 +174,10 @@ def _memory_path(project: Project) -> Path | None:
     return default_memory_path()
 
 
-def run_app(request: Any, theme: str) -> None:
+def run_app(request: Any, theme: str, settings: Any = None) -> None:
     from workbench.tui.app import DARK_THEME, LIGHT_THEME, ReviewApp
 
-    app = ReviewApp(request, theme=LIGHT_THEME if theme == "light" else DARK_THEME)
+    app = ReviewApp(request, settings, theme=LIGHT_THEME if theme == "light" else DARK_THEME)
     app.run()
     if app.error:
         raise InputError(app.error)

@@ -31,12 +31,35 @@ def is_interactive() -> bool:
     return sys.stderr.isatty()
 
 
+def task_rate(task: Any) -> float | None:
+    """Items per second: rich's recent speed, else the average since the start, so a rate
+    shows from the first batch (rich needs two updates before it has a speed)."""
+    speed = task.finished_speed or task.speed
+    if speed is None and task.completed and task.elapsed:
+        speed = task.completed / task.elapsed
+    return speed
+
+
 class RateColumn(ProgressColumn):
     """Segments per second."""
 
     def render(self, task: Any) -> Text:
-        speed = task.finished_speed or task.speed
+        speed = task_rate(task)
         return Text("–/s" if speed is None else f"{speed:,.1f} seg/s", style="progress.data.speed")
+
+
+class EtaColumn(TimeRemainingColumn):
+    """Time left at the rate `task_rate` gives, from the first batch on."""
+
+    def render(self, task: Any) -> Text:
+        speed = task_rate(task)
+        if task.finished or task.total is None or not speed:
+            return super().render(task)
+        remaining = max(task.total - task.completed, 0) / speed
+        minutes, seconds = divmod(int(remaining + 0.5), 60)
+        hours, minutes = divmod(minutes, 60)
+        clock = f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes:02d}:{seconds:02d}"
+        return Text(clock, style="progress.remaining")
 
 
 @contextmanager
@@ -54,7 +77,7 @@ def _terminal_progress(*columns: ProgressColumn) -> Iterator[Progress | None]:
 def segment_progress() -> AbstractContextManager[Progress | None]:
     """Segments done/total, percent, segments per second and ETA."""
     return _terminal_progress(
-        BarColumn(), MofNCompleteColumn(), TaskProgressColumn(), RateColumn(), TimeRemainingColumn()
+        BarColumn(), MofNCompleteColumn(), TaskProgressColumn(), RateColumn(), EtaColumn()
     )
 
 

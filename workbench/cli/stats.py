@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import click
 
-from workbench.cli.options import source_option
+from workbench.cli.json_output import echo_json, json_option
+from workbench.cli.options import glossary_option, load_glossary_files, source_option
+from workbench.cli.project import find_glossaries, from_project
 from workbench.core.checks import Severity
 from workbench.core.confidence_stats import summarize
 from workbench.core.stats import CatalogStats, Count, by_language, collect_stats, language_total
@@ -18,14 +19,19 @@ _STATES = ("approved", "fuzzy", "untranslated")
 
 @click.command(short_help="Progress per language and document, like pocount.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the numbers as JSON.")
+@json_option
 @source_option("the catalog's X-Source-Language header, else en")
-def stats(paths: tuple[Path, ...], as_json: bool, source: str | None) -> None:
+@glossary_option
+@from_project(paths="catalog_folders")
+def stats(
+    paths: tuple[Path, ...], as_json: bool, source: str | None, glossaries: tuple[Path, ...]
+) -> None:
     """Segments and source words approved, fuzzy and untranslated, and problems found.
 
     PATHS are catalogs or folders of them (default: locales/).
     """
-    collected = collect_stats(paths or (Path("locales"),), source_lang=source)
+    glossary = load_glossary_files(find_glossaries(glossaries))
+    collected = collect_stats(paths or (Path("locales"),), source_lang=source, glossary=glossary)
     grouped = by_language(collected)
     if as_json:
         report = {
@@ -35,7 +41,7 @@ def stats(paths: tuple[Path, ...], as_json: bool, source: str | None) -> None:
             }
             for language, items in grouped.items()
         }
-        click.echo(json.dumps({"languages": report}, ensure_ascii=False, indent=2))
+        echo_json({"languages": report})
         return
     blocks = []
     for items in grouped.values():

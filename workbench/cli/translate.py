@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import click
 
+from workbench.cli.json_output import echo_json, json_option
 from workbench.cli.options import (
     decoding_options,
     domain_option,
@@ -21,11 +23,12 @@ from workbench.cli.options import (
     source_option,
 )
 from workbench.cli.progress import download_progress, download_reporter, segment_progress
+from workbench.cli.project import from_project
 
 
 @click.command()
-@click.argument("documents", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--to", "targets", required=True, help="Target languages, comma separated: en,az.")
+@click.argument("documents", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--to", "targets", default=None, help="Target languages, comma separated: en,az.")
 @source_option("from the file name, NAME.fr.txt")
 @locales_option("--out", "--locales")
 @domain_option
@@ -43,6 +46,18 @@ from workbench.cli.progress import download_progress, download_reporter, segment
 @click.option("--offline", is_flag=True, help="Never download models; fail if a route is missing.")
 @click.option("--translator", default=None, help="Last-Translator header for new catalogs.")
 @decoding_options
+@json_option
+@from_project(
+    "documents",
+    "targets",
+    "source",
+    "locales",
+    "domain",
+    "glossaries",
+    "tm_path",
+    "translator",
+    required=("documents", "targets"),
+)
 def translate(
     documents: tuple[Path, ...],
     targets: str,
@@ -62,12 +77,13 @@ def translate(
     threads: int,
     max_length: int,
     compute_type: str,
+    as_json: bool,
 ) -> None:
     """Segment DOCUMENTS, machine-translate them and write LOCALES/<lang>/LC_MESSAGES/<domain>.po."""
     from workbench.core import catalog as catalogs
     from workbench.core.document import load_document
     from workbench.core.pipeline import PipelineOptions, open_engines, source_language
-    from workbench.core.textio import ensure_writable_dir
+    from workbench.core.textio import check_writable_dir
 
     languages = parse_languages(targets)
     loaded = [load_document(path, source) for path in documents]
@@ -76,7 +92,7 @@ def translate(
     for document in loaded:
         groups[domain or document.name].append(document)
     for lang in languages:
-        ensure_writable_dir(catalogs.catalog_path(locales, lang, "x").parent)
+        check_writable_dir(catalogs.catalog_path(locales, lang, "x").parent)
     # Reading the catalogs first finds a broken one before any translation, and what people
     # already approved or edited there needs no machine translation.
     settled = {
@@ -88,7 +104,6 @@ def translate(
     }
 
     glossary = load_glossary_files(glossaries)
-    memory = None if no_tm else open_memory(tm_path, create=True)
     options = PipelineOptions(
         n_best=n_best,
         use_mt=not no_mt,
@@ -98,6 +113,7 @@ def translate(
     )
     with download_progress() as downloads:
         engines = open_engines(source_lang, languages, options, _factory_with_downloads(downloads))
+    memory = None if no_tm else open_memory(tm_path, create=True)  # created once a route exists
 
     try:
         if memory is not None:
@@ -112,6 +128,7 @@ def translate(
             memory,
             _settled_everywhere(groups, settled),
         )
+        reports = []
         for name, documents_of_domain in groups.items():
             template = catalogs.build_template(documents_of_domain, name)
             plans = [
@@ -121,11 +138,9 @@ def translate(
                 for lang in languages
             ]
             catalogs.write_plans(plans, template, catalogs.template_path(locales, name))
-            for lang, plan in zip(languages, plans, strict=True):
-                _report(lang, plan.summary)
-            click.echo(f"template: {catalogs.template_path(locales, name)}")
-        for lang in languages:
-            _report_sources(lang, result.counts[lang])
+            summaries = [(lang, plan.summary) for lang, plan in zip(languages, plans, strict=True)]
+            reports.append((name, catalogs.template_path(locales, name), summaries))
+        _print_summary(reports, result.counts, languages, as_json)
     finally:
         if memory is not None:
             memory.close()
@@ -211,6 +226,34 @@ def _settled_everywhere(
         open_somewhere = set().union(*(sentences[name] - settled[name][lang] for name in groups))
         result[lang] = done - open_somewhere
     return result
+
+
+def _print_summary(
+    reports: list[tuple[str, Path, list[tuple[str, Any]]]],
+    counts: dict[str, dict[str, int]],
+    languages: list[str],
+    as_json: bool,
+) -> None:
+    """Per domain, each catalog written and the template; then where the drafts came from."""
+    if as_json:
+        echo_json(
+            {
+                "catalogs": [
+                    {"language": lang, "domain": name, **asdict(summary)}
+                    for name, _, summaries in reports
+                    for lang, summary in summaries
+                ],
+                "templates": [template for _, template, _ in reports],
+                "sources": {lang: counts[lang] for lang in languages},
+            }
+        )
+        return
+    for _, template, summaries in reports:
+        for lang, summary in summaries:
+            _report(lang, summary)
+        click.echo(f"template: {template}")
+    for lang in languages:
+        _report_sources(lang, counts[lang])
 
 
 def _report_sources(lang: str, counts: dict[str, int]) -> None:

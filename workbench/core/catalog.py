@@ -19,6 +19,7 @@ and `confidence` its exp, 0..1 (see `engines/confidence.py`; older comments have
 
 from __future__ import annotations
 
+import copy
 import enum
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -231,8 +232,32 @@ def load_catalog(path: Path) -> Catalog:
 
 
 def render(po: polib.POFile) -> str:
+    """`str(po)`, but with `render_entry`'s one-line automatic comments."""
     po.wrapwidth = WRAP_WIDTH
-    return str(po)
+    ordered = [*(e for e in po if not e.obsolete), *po.obsolete_entries()]
+    return "\n".join([render_head(po), *(render_entry(entry) for entry in ordered)])
+
+
+def render_head(po: polib.POFile) -> str:
+    """The header comments and the metadata entry, as `str(po)` starts."""
+    head = polib.POFile(wrapwidth=WRAP_WIDTH)
+    head.header = po.header
+    head.metadata = po.metadata
+    head.metadata_is_fuzzy = po.metadata_is_fuzzy
+    return str(head)
+
+
+def render_entry(entry: polib.POEntry) -> str:
+    """polib's text for `entry`, except that automatic comments stay one line each: polib wraps
+    them at the wrap width, which splits our labelled lines (the README promises one each)."""
+    if entry.obsolete or not entry.comment:
+        return entry.__unicode__(WRAP_WIDTH)
+    bare = copy.copy(entry)
+    bare.comment = ""
+    lines = bare.__unicode__(WRAP_WIDTH).split("\n")
+    at = next((i for i, line in enumerate(lines) if not line.startswith("# ")), len(lines))
+    lines[at:at] = [f"#. {line}" for line in entry.comment.split("\n")]  # after "# " notes
+    return "\n".join(lines)
 
 
 # --- machine records in comments ---------------------------------------------------------
@@ -356,14 +381,10 @@ def join_lines(*parts: str) -> str:
 
 
 def _reference(document: Document) -> str:
-    """The document's path for `#:` references: relative to the working folder when inside it."""
-    if document.path is None:
-        return document.name
-    path = Path(document.path)
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    """The document's path for `#:` references: relative to the project root (`reference_path`)."""
+    from workbench.core.project import reference_path
+
+    return document.name if document.path is None else reference_path(Path(document.path))
 
 
 def build_template(documents: Sequence[Document], domain: str) -> polib.POFile:

@@ -310,6 +310,24 @@ class TranslationMemory:
                 created_by,
             )
 
+    def concordance(
+        self, phrase: str, source_lang: str, target_lang: str, *, limit: int = 50
+    ) -> list[MemoryUnit]:
+        """The pairs whose source or target holds `phrase` (ignoring case and spacing), newest
+        first: a word or phrase in its remembered contexts, as OmegaT's concordance shows."""
+        needle = normalise_key(phrase).casefold()
+        if not needle:
+            return []
+        found = []
+        for unit in reversed(list(self.units(source_lang, target_lang))):
+            if needle in normalise_key(unit.source).casefold() or (
+                needle in normalise_key(unit.target).casefold()
+            ):
+                found.append(unit)
+                if len(found) >= limit:
+                    break
+        return found
+
     def stats(self) -> list[PairCount]:
         """Units per language pair (as stored), largest first."""
         with self._lock, self._database_errors():

@@ -155,6 +155,17 @@ def ensure_writable_dir(directory: Path) -> None:
         raise OutputError(f"cannot write into {directory}: permission denied")
 
 
+def check_writable_dir(directory: Path) -> None:
+    """The OutputError `ensure_writable_dir` would raise, without creating anything: a command
+    checks its outputs first, and one that fails later leaves no empty folders behind."""
+    directory = Path(directory).absolute()
+    existing = next(folder for folder in (directory, *directory.parents) if folder.exists())
+    if not existing.is_dir():
+        raise OutputError(f"cannot write into {directory}: {existing} is a file, not a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise OutputError(f"cannot write into {directory}: permission denied")
+
+
 def atomic_write(path: Path, data: bytes | str, *, expected: FileStamp | None = None) -> FileStamp:
     """Replace `path` with `data` in one step, so readers see the old or the new file, never half.
 

@@ -6,13 +6,14 @@ first time the translator asks for it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
-from textual.screen import Screen
+from textual.notifications import SeverityLevel
+from textual.screen import ModalScreen, Screen
 
 from workbench.tui.keys import palette_entries
 from workbench.tui.screens.dialogs import Choice, ChoiceDialog
@@ -44,6 +45,48 @@ class ReviewApp(App[None]):
         self.settings = settings or ReviewSettings()
         self.theme = theme
         self.error: str | None = None  # a one-line reason when the app stopped on bad input
+        self._held: list[Callable[[], None]] = []  # toasts raised while a dialog was open
+
+    # --- toasts ------------------------------------------------------------------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """A toast, held back while a dialog is open (it would cover the dialog's text)."""
+        show = partial(
+            super().notify, message, title=title, severity=severity, timeout=timeout, markup=markup
+        )
+        if isinstance(self.screen, ModalScreen):
+            self._held.append(show)
+        else:
+            show()
+
+    def hold_toasts(self) -> None:
+        """A dialog opens: the toasts on screen wait with the rest until it closes."""
+        for toast in self._notifications:
+            if not toast.has_expired:
+                self._held.append(
+                    partial(
+                        super().notify,
+                        toast.message,
+                        title=toast.title,
+                        severity=toast.severity,
+                        timeout=max(toast.time_left, 1.0),
+                        markup=toast.markup,
+                    )
+                )
+        self.clear_notifications()
+
+    def show_held_toasts(self) -> None:
+        held, self._held = self._held, []
+        for show in held:
+            show()
 
     def get_default_screen(self) -> Screen:
         return ReviewScreen(self.request, self.settings)
@@ -112,6 +155,7 @@ class ReviewApp(App[None]):
             if choice == "save":
                 review.start_save(quit_after=True)
             elif choice == "discard":
+                review.discard_unsaved()
                 self.exit()
 
         await self.push_screen(

@@ -122,6 +122,16 @@ KEYS: tuple[KeyAction, ...] = (
         TABLE,
     ),
     KeyAction(
+        "alt+pagedown",
+        "scroll_source_down",
+        "Source: more",
+        "Scroll the source pane down (a long sentence on a small terminal).",
+        "Move",
+    ),
+    KeyAction(
+        "alt+pageup", "scroll_source_up", "Source: back", "Scroll the source pane up.", "Move"
+    ),
+    KeyAction(
         "enter,e", "edit", "Edit", "Put the cursor in the current language's editor.", "Move", TABLE
     ),
     KeyAction(
@@ -141,15 +151,39 @@ KEYS: tuple[KeyAction, ...] = (
         TABLE,
     ),
     # --- reviewing ---
+    # Ctrl+Enter needs extended keys (tmux without them sends plain Enter): Alt+Enter and F8
+    # work everywhere.
     KeyAction(
-        "f8,ctrl+enter",
+        "f8,ctrl+enter,alt+enter",
         "approve_next",
         "Approve+next",
-        "Approve the segment in every visible language that has a translation, then go to the next one.",
+        "Approve the current language's translation, then go to the next segment.",
         "Review",
         footer=2,
     ),
-    KeyAction("a", "approve", "Approve", "Approve the segment without moving.", "Review", TABLE),
+    KeyAction(
+        "shift+f8",
+        "approve_all_next",
+        "Approve all+next",
+        "Approve the segment in every visible language that has a translation, then go to the next one.",
+        "Review",
+    ),
+    KeyAction(
+        "a",
+        "approve",
+        "Approve",
+        "Approve the current language's translation without moving.",
+        "Review",
+        TABLE,
+    ),
+    KeyAction(
+        "A",
+        "approve_all",
+        "Approve all",
+        "Approve the segment in every visible language without moving.",
+        "Review",
+        TABLE,
+    ),
     KeyAction(
         "ctrl+r",
         "unapprove",
@@ -219,6 +253,22 @@ KEYS: tuple[KeyAction, ...] = (
         "shift+f3", "previous_match", "Previous match", "Go to the previous search match.", "Find"
     ),
     KeyAction(
+        "f7",
+        "concordance",
+        "Concordance",
+        "Search the translation memory for a word or phrase (the editor's selection, if any).",
+        "Find",
+    ),
+    KeyAction(
+        "c",
+        "concordance",
+        "Concordance",
+        "Concordance search of the memory (as F7).",
+        "Find",
+        TABLE,
+        palette=False,
+    ),
+    KeyAction(
         "ctrl+l",
         "filter",
         "Filter",
@@ -254,7 +304,7 @@ KEYS: tuple[KeyAction, ...] = (
         "ctrl+s",
         "save",
         "Save",
-        "Write every changed catalog now (changes also save after a short pause).",
+        "Write every changed catalog now (unsaved work is journalled after a short pause).",
         "File",
         footer=3,
     ),
@@ -291,6 +341,7 @@ EDITOR_KEYS: tuple[tuple[str, str], ...] = (
     ("Ctrl+Z", "Undo in the editor"),
     ("Ctrl+Y", "Redo in the editor"),
     ("Tab / Shift+Tab", "Move between the list and the editors"),
+    ("Alt+R / Alt+C", "In the search field: regular expression / match case, on or off"),
     ("Ctrl+P", "Command palette: every action by name"),
     ("Ctrl+Q", "Quit (asks first when work is unsaved)"),
 )

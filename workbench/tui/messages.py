@@ -36,6 +36,30 @@ class LoadFailed(Message):
         self.message = message
 
 
+class RecoveryFound(Message):
+    """Unsaved work an earlier run left in the recovery journal: language -> entries."""
+
+    def __init__(self, languages: dict[str, int]) -> None:
+        super().__init__()
+        self.languages = languages
+
+
+class JournalFailed(Message):
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        self.message = message
+
+
+class MemoryRecalled(Message):
+    """The memory's matches for a row are in (`session.recalled`)."""
+
+    def __init__(self, index: int, lang: str, error: str = "") -> None:
+        super().__init__()
+        self.index = index
+        self.lang = lang
+        self.error = error
+
+
 class ChecksDone(Message):
     """Every row has been checked: counts and marks are complete."""
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from workbench.core.engines.argos_packages import (
+    PIVOT_LANGUAGE,
     ModelPackage,
     find_route,
     install_hint,
@@ -53,6 +54,7 @@ class DecodingOptions:
     length_penalty: float = 0.2  # as Argos uses
 
 
+_SPECIAL_TOKENS = frozenset({"<s>", "</s>", "<unk>", "<pad>", "<blank>"})
 _translators: dict[tuple[str, str, str, int], Any] = {}
 _translators_lock = threading.Lock()
 
@@ -235,6 +237,8 @@ class ArgosEngine(Engine):
     def _hypothesis(self, tokens: list[str], score: float, prefix: str) -> Hypothesis:
         if prefix and tokens and tokens[0] == prefix:
             tokens = tokens[1:]
+        # A model may emit its special tokens; they are not text and must not reach a catalog.
+        tokens = [token for token in tokens if token not in _SPECIAL_TOKENS]
         return Hypothesis(self._tokenizer.decode(tokens).strip(), float(score))
 
 
@@ -276,13 +280,11 @@ def open_engine(
             )
         needed = missing_pairs(source, target, models)
         if not install_missing:
-            raise ModelError(f"no model installed for {source}→{target}; {install_hint(needed)}")
+            raise ModelError(_missing_route(source, target, needed))
         try:
             install_pairs(needed, progress_for=on_install(needed) if on_install else None)
         except WorkbenchError as error:
-            raise ModelError(
-                f"no model installed for {source}→{target}, and {error}; {install_hint(needed)}"
-            ) from None
+            raise ModelError(_missing_route(source, target, needed, f"and {error}")) from None
         route = find_route(source, target, installed_models())
         if route is None:
             raise ModelError(
@@ -316,3 +318,16 @@ def _engine_for(model: ModelPackage, options: DecodingOptions) -> ArgosEngine:
         if key not in _engines:
             _engines[key] = ArgosEngine(model, options)
         return _engines[key]
+
+
+def _missing_route(
+    source: str, target: str, needed: list[tuple[str, str]], why: str | None = None
+) -> str:
+    """No route and no download: which legs are missing, how to get them, how to do without."""
+    what = f"no model installed for {source}→{target}"
+    if PIVOT_LANGUAGE not in (source, target):
+        legs = " and ".join(f"{a}→{b}" for a, b in needed)
+        what += f" (it pivots through English, {source}→{PIVOT_LANGUAGE}→{target}; missing: {legs})"
+    if why:
+        what += f", {why}"
+    return f"{what}; {install_hint(needed)}; or add --no-mt to work without machine translation"

@@ -19,16 +19,20 @@ without touching the session, `attach()` / `merge_from()` install it in one step
 changed on disk since it was read.
 
 The parts, one job each: `state` (the values), `model` (the shared state and reading it),
-`terms`, `finding`, `editing`, `machine`, `saving`, `merging`, and `session`, which puts them
-together as `ReviewSession`. Import from this package, not from the parts.
+`terms`, `finding`, `editing`, `machine`, `saving`, `merging`, `recovery` (the journal of
+unsaved work), `recall` (the memory in the editor), and `session`, which puts them together
+as `ReviewSession`. Import from this package, not from the parts.
 
 Threads: the UI thread edits; workers load, check, translate, save, reload and merge. Which
 thread may touch what, and under which lock, is the rule written at the top of `model.py`.
 """
 
 from workbench.core.catalog import EDITED_LABEL, EDITED_NOTE
+from workbench.core.review.finding import SearchQuery
 from workbench.core.review.machine import document_of
 from workbench.core.review.merging import MergeReport
+from workbench.core.review.recall import DiffPiece, source_diff
+from workbench.core.review.recovery import RecoveryReport
 from workbench.core.review.saving import SaveReport
 from workbench.core.review.session import ReviewSession
 from workbench.core.review.state import (
@@ -52,13 +56,17 @@ __all__ = [
     "Cell",
     "CellState",
     "Counts",
+    "DiffPiece",
     "LanguageState",
     "MergeReport",
+    "RecoveryReport",
     "ReviewSession",
     "Row",
     "SaveReport",
+    "SearchQuery",
     "StatusFilter",
     "TermInfo",
     "TermRendering",
     "document_of",
+    "source_diff",
 ]

@@ -20,7 +20,7 @@ from workbench.core.catalog import (
     strip_machine_comment,
 )
 from workbench.core.review.model import SessionModel
-from workbench.core.review.state import LanguageState
+from workbench.core.review.state import DraftBefore, LanguageState
 
 
 class EditingMixin(SessionModel):
@@ -35,6 +35,15 @@ class EditingMixin(SessionModel):
             if text == (entry.msgstr if entry is not None else ""):
                 return False
             entry = self._ensure_entry(lane, msgid)
+            lane.pending_memory.pop(msgid, None)
+            draft = lane.drafts.get(msgid)
+            if draft is not None and text == draft.msgstr:
+                self._back_to_draft(lane, entry, draft)
+                return True
+            if msgid not in lane.edited:
+                lane.drafts[msgid] = DraftBefore(
+                    entry.msgstr, entry.comment, tuple(entry.flags), msgid in lane.touched
+                )
             self._pin_alternatives(lane, entry)
             entry.msgstr = text
             set_fuzzy(entry, bool(text))
@@ -42,9 +51,18 @@ class EditingMixin(SessionModel):
                 # first: a line after our labelled lines would read as their continuation
                 entry.comment = join_lines(EDITED_NOTE, entry.comment)
                 lane.edited.add(msgid)
-            lane.pending_memory.pop(msgid, None)
             self._changed(lane, msgid)
             return True
+
+    def _back_to_draft(self, lane: LanguageState, entry: polib.POEntry, draft: DraftBefore) -> None:
+        """An edit undone back to the text it started from: the entry as it was, not "edited"."""
+        msgid = entry.msgid
+        entry.msgstr, entry.comment, entry.flags = draft.msgstr, draft.comment, list(draft.flags)
+        lane.edited.discard(msgid)
+        del lane.drafts[msgid]
+        self._changed(lane, msgid)
+        if not draft.touched:  # the entry is as on disk again: nothing of it to save
+            lane.touched.pop(msgid, None)
 
     def approve(self, index: int, lang: str) -> bool:
         """Clear the fuzzy flag of a translated row; False if it is empty or already approved."""
@@ -56,6 +74,7 @@ class EditingMixin(SessionModel):
                 return False
             self._pin_alternatives(lane, entry)
             set_fuzzy(entry, False)
+            lane.drafts.pop(msgid, None)  # approved: the draft it started from is history
             lane.pending_memory[msgid] = entry.msgstr
             self._changed(lane, msgid)
             return True
@@ -93,8 +112,11 @@ class EditingMixin(SessionModel):
         if msgid in lane.edited or not entry.msgstr or "fuzzy" not in entry.flags:
             return  # already pinned, or nothing machine-made in msgstr
         record = machine_record(entry)
-        if record is None or not record.alternatives:
-            return
+        if record is None or not record.signature or not record.alternatives:
+            return  # no machine output to keep (a memory draft has its own TM: line)
+        best, *others = record.alternatives
+        if any(other.text == best.text for other in others):
+            return  # pinned before (approved, then unapproved): pinning adds nothing twice
         draft = Draft(record.alternatives, record.signature, record.notes)
         pinned = replace(draft, hypotheses=draft.hypotheses[:1] + draft.hypotheses)
         entry.comment = join_lines(strip_machine_comment(entry.comment), machine_comment(pinned))

@@ -2,12 +2,44 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
 
 from workbench.core.catalog import machine_record
+from workbench.core.errors import InputError
 from workbench.core.review.model import SessionModel
 from workbench.core.review.state import CellState, StatusFilter, state_of
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """What the translator searches for: a text or a regular expression, with or without case."""
+
+    text: str
+    regex: bool = False
+    match_case: bool = False
+
+    @classmethod
+    def of(cls, query: str | SearchQuery) -> SearchQuery:
+        return query if isinstance(query, SearchQuery) else cls(query)
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The compiled query; an InputError (one line) for a regular expression that is not."""
+        flags = 0 if self.match_case else re.IGNORECASE
+        try:
+            return re.compile(self.text if self.regex else re.escape(self.text), flags)
+        except re.error as error:
+            raise InputError(f"not a regular expression: {self.text} ({error})") from None
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where `text` matches, as (start, end) offsets; empty matches are not matches."""
+        if not self.text or not text:
+            return []
+        return [m.span() for m in self.pattern.finditer(text) if m.end() > m.start()]
 
 
 class FindingMixin(SessionModel):
@@ -36,20 +68,27 @@ class FindingMixin(SessionModel):
                 return True
         return False
 
-    def contains(self, index: int, query: str, langs: Sequence[str]) -> bool:
-        """Does the row's source or a translation in `langs` contain `query` (ignoring case)?"""
-        needle = query.casefold()
-        if not needle:
+    def contains(self, index: int, query: str | SearchQuery, langs: Sequence[str]) -> bool:
+        """Does the row's source or a translation in `langs` match `query` (a plain string:
+        contains it, ignoring case)?"""
+        query = SearchQuery.of(query)
+        if not query.text:
             return False
-        if needle in self.segments[index].text.casefold():
+        if query.spans(self.segments[index].text):
             return True
-        return any(needle in self.cell(index, lang).text.casefold() for lang in langs)
+        return any(query.spans(self.text(index, lang)) for lang in langs)
+
+    def text(self, index: int, lang: str) -> str:
+        """The row's translation in `lang` ("" while loading): `cell()` without the checks."""
+        lane = self._lanes.get(lang)
+        entry = lane.entries.get(self.segments[index].text) if lane is not None else None
+        return entry.msgstr if entry is not None else ""
 
     def select(
         self,
         status: StatusFilter,
         langs: Sequence[str],
-        query: str = "",
+        query: str | SearchQuery = "",
         cancel: threading.Event | None = None,
     ) -> list[int]:
         """The rows matching `status` (and containing `query`, if given), in document order."""

@@ -52,6 +52,7 @@ class MachineMixin(SessionModel):
         if not draft.hypotheses and not draft.notes:
             return False
         entry = self._ensure_entry(lane, msgid)
+        lane.drafts.pop(msgid, None)  # a new draft: undoing an edit no longer leads back to the old
         human = bool(entry.msgstr) and (msgid in lane.edited or "fuzzy" not in entry.flags)
         kept = strip_machine_comment(entry.comment)
         if human:

@@ -30,11 +30,14 @@ class MergingMixin(SessionModel):
         """Discard my changes to `lang` and take the catalog as it is on disk."""
         with self._io_lock:
             self.attach(self.read_language(lang))
+            self.check_all(langs=[lang])  # the header's problem count, right away
 
     def merge(self, lang: str) -> MergeReport:
         """Take the catalog on disk, keeping the entries I changed since it was read."""
         with self._io_lock:
-            return self.merge_from(self.read_language(lang))
+            report = self.merge_from(self.read_language(lang))
+            self.check_all(langs=[lang])  # the header's problem count, right away
+            return report
 
     def merge_from(self, theirs: LanguageState) -> MergeReport:
         """Merge a freshly read state (see `merge`) into the session; fast, in one step."""
@@ -68,6 +71,7 @@ class MergingMixin(SessionModel):
             theirs.touched = dict(mine.touched)
             theirs.revision = mine.revision
             theirs.pending_memory = dict(mine.pending_memory)
+            theirs.drafts = {m: d for m, d in mine.drafts.items() if m in mine.touched}
             count_states(theirs, self._weight)
             self.attach(theirs)
         return MergeReport(lang, len(theirs.touched), took_theirs, tuple(both_changed))

@@ -10,15 +10,17 @@ the checks (`check_all`), save, reload and merge, and any of them may read. The 
 - `_lanes` is copy-on-write: `attach` publishes a new dict, never changes a published one, so
   any thread may iterate `self._lanes` as a snapshot without the lock.
 - Everything inside a lane (entries, touched, pending memory, edited, flagged, states, tally,
-  the catalog's entries) and the session's caches (`_alternatives`, `_problems`, `_versions`,
-  `_render_cache`) is changed only under `_lock`, and read under it wherever the reader
-  iterates or needs several values to agree (counts, save, merge).
+  drafts, the catalog's entries) and the session's caches (`_alternatives`, `_problems`,
+  `_versions`, `_render_cache`, `_recalled`, `_memory`) is changed only under `_lock`, and
+  read under it wherever the reader iterates or needs several values to agree (counts, save,
+  merge).
 - `read_language` builds a new lane without touching shared state, so the slow part of a load
   runs without the lock; `_io_lock` keeps saves, reloads and merges one at a time.
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -56,6 +58,7 @@ from workbench.core.textio import FileStamp
 if TYPE_CHECKING:
     from workbench.core.checks import Problem
     from workbench.core.glossary import Glossary
+    from workbench.core.memory import MemoryMatch, TranslationMemory
 
 
 class SessionModel:
@@ -70,6 +73,8 @@ class SessionModel:
         domain: str | None = None,
         glossary: Glossary | None = None,
         memory_path: Path | None = None,
+        translator: str | None = None,
+        recovery_folder: Path | None = None,
     ) -> None:
         self.document = document
         self.source_lang = document.lang
@@ -82,6 +87,10 @@ class SessionModel:
         self.domain = domain or document.name
         self.glossary = glossary
         self.memory_path = memory_path
+        self.translator = translator  # "Name <email>": Last-Translator of every save
+        self.recovery_folder = recovery_folder or (
+            Path(locales).absolute().parent / ".workbench" / "recovery"
+        )  # the journal of unsaved work (recovery.py), beside the project
         self.segments: tuple[Segment, ...] = document.segments
         self._weight: Counter[str] = Counter(segment.text for segment in self.segments)
         self._rows_of: dict[str, list[int]] = {}
@@ -96,9 +105,19 @@ class SessionModel:
         self._alternatives: dict[tuple[str, str], tuple[Hypothesis, ...]] = {}
         self._versions: Counter[str] = Counter()  # msgid -> changes, for views that cache rows
         self._render_cache: dict[int, tuple[tuple[Any, ...], str]] = {}
+        self._recalled: dict[tuple[str, str], tuple[MemoryMatch, ...]] = {}  # memory lookups
+        self._memory: TranslationMemory | None = None  # opened by the first lookup
 
     def catalog_path(self, lang: str) -> Path:
         return catalog_path(self.locales, lang, self.domain)
+
+    def recovery_path(self, lang: str) -> Path:
+        """The journal of `lang`'s unsaved work (see `recovery.py`)."""
+        return self.recovery_folder / f"{self.domain}.{lang}.json"
+
+    def _forget_journal(self, lang: str) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            self.recovery_path(lang).unlink()
 
     def load(self) -> None:
         for lang in self.targets:
@@ -246,13 +265,15 @@ class SessionModel:
                 flag_problems(lane, msgid, bool(found))
         return found
 
-    def check_all(self, cancel: threading.Event | None = None) -> int:
-        """Run the checks on every translated row (slow for big documents: use a worker).
-
-        Returns how many entries were checked; views should redraw afterwards.
+    def check_all(
+        self, cancel: threading.Event | None = None, langs: Sequence[str] | None = None
+    ) -> int:
+        """Run the checks on every translated row of `langs` (all when None; slow for big
+        documents: use a worker). Returns how many entries were checked; views should redraw
+        afterwards.
         """
         checked = 0
-        for lang in self.targets:
+        for lang in self.targets if langs is None else langs:
             lane = self._lanes.get(lang)
             if lane is None:
                 continue

@@ -8,12 +8,12 @@ what happens next). Rendering a catalog reuses the text of unchanged entries, so
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import polib
 
-from workbench.core.catalog import WRAP_WIDTH, po_timestamp
+from workbench.core.catalog import WRAP_WIDTH, po_timestamp, render_entry, render_head
 from workbench.core.errors import ConflictError, WorkbenchError
 from workbench.core.review.entries import entry_value
 from workbench.core.review.model import SessionModel
@@ -51,6 +51,8 @@ class SavingMixin(SessionModel):
             lane = self._lanes[lang]
             with self._lock:
                 lane.catalog.po.metadata["PO-Revision-Date"] = po_timestamp()
+                if self.translator:
+                    lane.catalog.po.metadata["Last-Translator"] = self.translator
                 text = self.render(lane.catalog.po)
                 written = dict(lane.touched)
                 values = {msgid: entry_value(lane.entries[msgid]) for msgid in written}
@@ -69,12 +71,21 @@ class SavingMixin(SessionModel):
                     lane.baseline[msgid] = values[msgid]
                     if lane.touched.get(msgid) == changed_at:
                         del lane.touched[msgid]
+                    draft = lane.drafts.get(msgid)
+                    if draft is not None:  # the edit is on disk: undoing it is a change to save
+                        lane.drafts[msgid] = replace(draft, touched=True)
                 for msgid, msgstr in memory.items():
                     if lane.pending_memory.get(msgid) == msgstr:
                         del lane.pending_memory[msgid]
+                finished = not lane.dirty
+            if finished:  # everything is in the catalog now: the journal has nothing to add
+                self._forget_journal(lang)
             saved.append(lang)
             approved[lang] = memory
         added, error = self._feed_memory(approved)
+        if added:
+            with self._lock:
+                self._recalled.clear()  # the memory grew: look again
         return SaveReport(tuple(saved), tuple(conflicts), added, error)
 
     def _feed_memory(self, approved: Mapping[str, Mapping[str, str]]) -> tuple[int, str]:
@@ -98,20 +109,16 @@ class SavingMixin(SessionModel):
         return added, ""
 
     def render(self, po: polib.POFile) -> str:
-        """`str(po)` as `catalog.render` writes it, reusing the text of unchanged entries."""
+        """What `catalog.render` writes, reusing the text of unchanged entries."""
         po.wrapwidth = WRAP_WIDTH
-        head = polib.POFile(wrapwidth=WRAP_WIDTH)
-        head.header = po.header
-        head.metadata = po.metadata
-        head.metadata_is_fuzzy = po.metadata_is_fuzzy
-        pieces = [str(head)]
+        pieces = [render_head(po)]
         cache = self._render_cache
         ordered = [e for e in po if not e.obsolete] + [e for e in po if e.obsolete]
         for entry in ordered:
             key = render_key(entry)
             cached = cache.get(id(entry))
             if cached is None or cached[0] != key:
-                cached = (key, entry.__unicode__(WRAP_WIDTH))
+                cached = (key, render_entry(entry))
                 cache[id(entry)] = cached
             pieces.append(cached[1])
         return "\n".join(pieces)

@@ -118,6 +118,16 @@ class TermInfo:
     renderings: tuple[TermRendering, ...]
 
 
+@dataclass(frozen=True)
+class DraftBefore:
+    """An entry as it was before a person first changed it, so undoing the edit restores it."""
+
+    msgstr: str
+    comment: str
+    flags: tuple[str, ...]
+    touched: bool  # it had unsaved changes already (e.g. a fresh machine draft)
+
+
 @dataclass
 class LanguageState:
     """One target language's catalog as the session sees it (built off the UI thread)."""
@@ -133,6 +143,7 @@ class LanguageState:
     states: dict[str, CellState] = field(default_factory=dict)  # msgid -> state, for the tally
     tally: Counter[CellState] = field(default_factory=Counter)  # rows per state
     flagged: set[str] = field(default_factory=set)  # msgids whose translation has problems
+    drafts: dict[str, DraftBefore] = field(default_factory=dict)  # msgid -> before my edit
 
     @property
     def dirty(self) -> bool:

@@ -8,10 +8,14 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 from textual.widgets import Static
 
+from workbench.core.review import source_diff
+
 if TYPE_CHECKING:
     from workbench.core.review import ReviewSession
 
 _TICK, _CROSS, _PENDING = "✓", "✗", "?"
+# Visible without colour: struck out, underlined.
+_DIFF_STYLES = {"deleted": "strike $text-error", "inserted": "underline bold $text-success"}
 
 
 class DetailsPanel(Static):
@@ -26,10 +30,11 @@ class DetailsPanel(Static):
             self.update("")
             return
         # Short and decisive first (problems, terms), then the long list of alternatives.
-        parts: list[str | tuple[str, str]] = []
+        parts: list[str | tuple[str, str] | Content] = []
         parts += _problems(session, index, languages)
         parts += _terms(session, index, languages)
         parts += _alternatives(session, index, current)
+        parts += _memory(session, index, current)
         self.update(Content.assemble(*parts))
 
 
@@ -47,6 +52,33 @@ def _alternatives(session: ReviewSession, index: int, lang: str) -> list[str | t
             (f"{hypothesis.origin or f'{hypothesis.score:.2f}'}\n", "$text-muted"),
         ]
     return parts
+
+
+def _memory(session: ReviewSession, index: int, lang: str) -> list[str | tuple[str, str] | Content]:
+    """Fuzzy memory matches: percent, remembered translation, and what changed in the source
+    since (struck out: only in the remembered sentence; underlined: new in this one)."""
+    if session.memory_path is None or not session.memory_path.is_file():
+        return []  # no memory (yet): nothing to recall
+    matches = session.recalled(index, lang)
+    parts: list[str | tuple[str, str] | Content] = [(f"Memory ({lang})", "bold"), "\n"]
+    if matches is None:
+        return [*parts, (" looking…\n", "$text-muted")]
+    if not matches:
+        return [*parts, (" no match; F7: concordance\n", "$text-muted")]
+    source = session.segments[index].text
+    for match in matches:
+        parts += [(f" {match.percent:>3}% ", "bold $text-accent"), f"{match.target}\n"]
+        if match.source != source:
+            parts += ["      ", _diff(match.source, source), "\n"]
+    return parts
+
+
+def _diff(remembered: str, current: str) -> Content:
+    pieces = []
+    for piece in source_diff(remembered, current):
+        style = _DIFF_STYLES.get(piece.kind)
+        pieces.append((piece.text, style) if style else piece.text)
+    return Content.assemble(*pieces)
 
 
 def _terms(

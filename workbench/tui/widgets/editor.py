@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static, TextArea
+from textual.widgets.text_area import Selection
 
 from workbench.core.languages import language_name
 from workbench.tui.widgets.caption import Caption
@@ -22,7 +23,9 @@ from workbench.tui.widgets.completing_area import CompletingTextArea
 from workbench.tui.widgets.confidence import confidence_label
 
 if TYPE_CHECKING:
-    from workbench.core.review import ReviewSession
+    from workbench.core.review import ReviewSession, SearchQuery
+
+MATCH_STYLE = "reverse bold"  # a search match: visible without colour
 
 
 def editor_id(lang: str) -> str:
@@ -97,6 +100,7 @@ class SegmentEditor(Vertical):
         index: int | None,
         position: str,
         current: str,
+        search: SearchQuery | None = None,
     ) -> None:
         title = self.query_one("#source-title", Caption)
         source = self.query_one("#source", Static)
@@ -107,17 +111,54 @@ class SegmentEditor(Vertical):
                 self.target(lang).show("", "  ", lang == current)
             return
         segment = session.segments[index]
-        title.show(
-            Content.assemble(
-                (f"Segment {position}", "bold"),
-                (f" · {segment.id} · {language_name(session.source_lang)}", "$text-muted"),
-            )
+        heading = Content.assemble(
+            (f"Segment {position}", "bold"),
+            (f" · {segment.id} · {language_name(session.source_lang)}", "$text-muted"),
         )
-        source.update(highlight_terms(session, index))
+        title.show(heading)
+        source.update(highlight_terms(session, index, search))
+        scroll = self.query_one("#source-scroll", VerticalScroll)
+        scroll.scroll_home(animate=False, immediate=True)
+        self.call_after_refresh(self._hint_more, heading)
         for lang in self.targets:
             cell = session.cell(index, lang)
             mark = cell.mark + confidence_label(session.confidence(index, lang))
             self.target(lang).show(cell.text, mark, lang == current)
+        if search is not None:
+            self._show_match(segment.text, search, current)
+
+    def _show_match(self, source: str, search: SearchQuery, current: str) -> None:
+        """The first match made visible: selected in the current editor, else the source
+        scrolled to it."""
+        area = self.area(current)
+        spans = search.spans(area.text)
+        if spans:
+            start, end = spans[0]
+            document = area.document
+            area.selection = Selection(
+                document.get_location_from_index(start), document.get_location_from_index(end)
+            )
+            return
+        spans = search.spans(source)
+        if spans and source:
+            scroll = self.query_one("#source-scroll", VerticalScroll)
+            self.call_after_refresh(
+                lambda: scroll.scroll_to(
+                    y=int(scroll.virtual_size.height * spans[0][0] / len(source)),
+                    animate=False,
+                )
+            )
+
+    def _hint_more(self, heading: Content) -> None:
+        """Say so when the source is longer than its pane (a small terminal)."""
+        if self.query_one("#source-scroll", VerticalScroll).max_scroll_y > 0:
+            heading = heading + Content.styled(" · more: Alt+PgDn", "$text-warning")
+        self.query_one("#source-title", Caption).show(heading)
+
+    def scroll_source(self, direction: int) -> None:
+        scroll = self.query_one("#source-scroll", VerticalScroll)
+        step = max(1, scroll.scrollable_content_region.height - 1)
+        scroll.scroll_relative(y=direction * step, animate=False)
 
     def show_marks(self, session: ReviewSession, index: int, current: str) -> None:
         """Update the state marks only (the text is what the translator is typing)."""
@@ -128,11 +169,16 @@ class SegmentEditor(Vertical):
             self.target(lang).show_mark(mark, lang == current)
 
 
-def highlight_terms(session: ReviewSession, index: int) -> Content:
-    """The source with glossary terms underlined (visible without colour) and coloured."""
+def highlight_terms(
+    session: ReviewSession, index: int, search: SearchQuery | None = None
+) -> Content:
+    """The source with glossary terms underlined (visible without colour) and coloured, and
+    the search matches in reverse video."""
     text = session.segments[index].text
     content = Content(text)
     for term in session.terms(index):
         for start, end in term.spans:
             content = content.stylize("underline bold $text-accent", start, end)
+    for start, end in search.spans(text) if search is not None else ():
+        content = content.stylize(MATCH_STYLE, start, end)
     return content

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len, set_cell_size
 from textual.content import Content
 
 from workbench.core.review import PROBLEM_MARK, STATE_MARKS, CellState
@@ -14,9 +15,18 @@ if TYPE_CHECKING:
 
 
 class ProgressHeader(Caption):
-    """`en 8% ✓3 ~35 ·2 !4 │ az …` then the document and what the app is doing."""
+    """`en 8% ✓3 ~35 ·2 !4 │ az …` then the document and what the app is doing.
+
+    On a narrow terminal the document's name gives way (elided) so the counts and the status
+    ("unsaved · filter: to do") are never cut.
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._last: tuple[ReviewSession | None, str, str] = (None, "", "")
 
     def show_progress(self, session: ReviewSession | None, title: str, status: str = "") -> None:
+        self._last = (session, title, status)
         parts: list[str | tuple[str, str] | Content] = []
         if session is not None:
             for lang in session.targets:
@@ -24,10 +34,26 @@ class ProgressHeader(Caption):
                     parts.append(("│", "$text-muted"))
                 parts += _language_counts(session, lang)
             parts.append(("│", "$text-muted"))
-        parts.append((f" {title}", "bold"))
-        if status:
-            parts.append((f" · {status}", "$text-warning"))
+        tail = f" · {status}" if status else ""
+        width = self.size.width
+        if width:
+            room = width - Content.assemble(*parts).cell_length - cell_len(tail)
+            title = _elide(f" {title}", max(room, 0))
+        else:
+            title = f" {title}"
+        parts.append((title, "bold"))
+        if tail:
+            parts.append((tail, "$text-warning"))
         self.show(Content.assemble(*parts))
+
+    def on_resize(self) -> None:
+        self.show_progress(*self._last)
+
+
+def _elide(text: str, width: int) -> str:
+    if cell_len(text) <= width:
+        return text
+    return set_cell_size(text, width - 1) + "…" if width > 1 else ""
 
 
 def _language_counts(session: ReviewSession, lang: str) -> list[str | tuple[str, str]]:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.geometry import Region, Size
@@ -26,7 +27,7 @@ from workbench.tui.keys import TABLE, bindings
 from workbench.tui.widgets.confidence import confidence_bar
 
 if TYPE_CHECKING:
-    from workbench.core.review import ReviewSession
+    from workbench.core.review import ReviewSession, SearchQuery
 
 ELLIPSIS = "…"
 SEPARATOR = "│"
@@ -38,6 +39,7 @@ _STATE_CLASSES = {
     CellState.APPROVED: "segment-table--approved",
 }
 _LINE_CACHE_SIZE = 4096
+_MATCH = Style(reverse=True, bold=True)  # a search match: visible without colour
 
 
 def fit(text: str, width: int) -> str:
@@ -121,6 +123,7 @@ class SegmentTable(ScrollView, can_focus=True):
         self.cursor = 0  # position in `view`
         self._lines: dict[tuple[object, ...], Strip] = {}
         self._placeholder = "Loading…"
+        self.search: SearchQuery | None = None  # matches drawn in reverse video
 
     # --- data ------------------------------------------------------------------------------
 
@@ -178,6 +181,14 @@ class SegmentTable(ScrollView, can_focus=True):
         for position in range(*self._visible_positions()):
             if self.view[position] in wanted:
                 self._refresh_row(position)
+
+    def highlight(self, search: SearchQuery | None) -> None:
+        """Show the matches of `search` (None: none) in every row."""
+        if search == self.search:
+            return
+        self.search = search
+        self._lines.clear()
+        self.refresh()
 
     def set_current_language(self, lang: str) -> None:
         self.current_language = lang
@@ -286,6 +297,7 @@ class SegmentTable(ScrollView, can_focus=True):
             self.current_language,
             self.languages,
             self.row_height,
+            self.search,
         )
         strip = self._lines.get(key)
         if strip is None:
@@ -318,12 +330,11 @@ class SegmentTable(ScrollView, can_focus=True):
         number_style = base + self.get_component_rich_style("segment-table--number", partial=True)
         separator = base + self.get_component_rich_style("segment-table--separator", partial=True)
         number, source_width, texts = self._widths(width)
-        height = self.row_height
         segment = self.session.segments[index]
         label = str(index + 1) if part == 0 else ""
         pointer = "▶" if cursor and part == 0 else " "  # the cursor row, visible without colour
         segments = [Segment(label.rjust(number) + pointer, number_style)]
-        segments.append(Segment(wrap(segment.text, source_width, height)[part], base))
+        segments += self._text(segment.text, source_width, part, base)
         for lang, text_width in zip(self.languages, texts, strict=True):
             cell = self.session.cell(index, lang)
             segments.append(Segment(SEPARATOR, separator))
@@ -348,8 +359,36 @@ class SegmentTable(ScrollView, can_focus=True):
                 text_style = base + self.get_component_rich_style(
                     "segment-table--cursor-cell", partial=True
                 )
-            segments.append(Segment(wrap(cell.text, text_width, height)[part], text_style))
+            segments += self._text(cell.text, text_width, part, text_style)
         return Strip(segments).adjust_cell_length(width, base)
+
+    def _text(self, text: str, width: int, part: int, style: Style) -> list[Segment]:
+        """Line `part` of a cell's text, a search match shown (the text starts near it when
+        it would fall in the elided tail) and drawn in reverse video."""
+        search = self.search
+        if search is None:
+            return [Segment(wrap(text, width, self.row_height)[part], style)]
+        line = wrap(
+            window(text, search.spans(text), width * self.row_height), width, self.row_height
+        )[part]
+        pieces, at = [], 0
+        for start, end in search.spans(line):
+            pieces += [Segment(line[at:start], style), Segment(line[start:end], style + _MATCH)]
+            at = end
+        pieces.append(Segment(line[at:], style))
+        return [piece for piece in pieces if piece.text]
+
+
+def window(text: str, spans: Sequence[tuple[int, int]], room: int) -> str:
+    """`text`, or its part from a little before its first match when the match would not
+    fit in `room` cells (an ellipsis marks the cut)."""
+    if not spans or spans[0][1] < room - 1:
+        return text
+    start = spans[0][0]
+    cut = max(0, start - room // 3)
+    space = text.rfind(" ", 0, cut + 1)  # from a word's start
+    cut = space + 1 if space > 0 and start - space < room // 2 else cut
+    return ELLIPSIS + text[cut:]
 
 
 def _nearest(view: Sequence[int], index: int) -> int:

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import work
 from textual.widgets import TextArea
 
+from workbench.core.errors import WorkbenchError
+from workbench.tui import messages
 from workbench.tui.screens.review.part import ScreenPart
 from workbench.tui.widgets.details import DetailsPanel
 from workbench.tui.widgets.segment_table import SegmentTable
@@ -58,13 +61,38 @@ class CurrentRowMixin(ScreenPart):
         if index is not None and len(table.view) != len(self.session):
             position += f" (#{index + 1} of {len(self.session)})"
         with self.app.batch_update():
-            self.editor.show_row(self.session, index, position, self.current_lang)
+            self.editor.show_row(self.session, index, position, self.current_lang, self.search)
             self._show_details()
 
     def _show_details(self) -> None:
-        self.query_one(DetailsPanel).show(
-            self.session, self._editing, self.current_lang, self.shown
-        )
+        session, index, lang = self.session, self._editing, self.current_lang
+        self.query_one(DetailsPanel).show(session, index, lang, self.shown)
+        if (
+            session is not None
+            and index is not None
+            and session.memory_path is not None
+            and session.memory_path.is_file()
+            and session.recalled(index, lang) is None
+        ):
+            self._recall(index, lang)
+
+    @work(thread=True, group="recall")
+    def _recall(self, index: int, lang: str) -> None:
+        assert self.session is not None
+        try:
+            self.session.memory_matches(index, lang)
+        except WorkbenchError as error:
+            self.post_message(messages.MemoryRecalled(index, lang, str(error)))
+            return
+        self.post_message(messages.MemoryRecalled(index, lang))
+
+    def on_memory_recalled(self, message: messages.MemoryRecalled) -> None:
+        if message.error:
+            self.notify(f"Memory: {message.error}", severity="warning", timeout=6)
+        elif (message.index, message.lang) == (self._editing, self.current_lang):
+            self.query_one(DetailsPanel).show(
+                self.session, self._editing, self.current_lang, self.shown
+            )
 
     def _loaded(self, lang: str) -> bool:
         return self.session is not None and self.session.is_loaded(lang)

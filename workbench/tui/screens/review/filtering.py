@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from textual import work
 
+from workbench.core.errors import WorkbenchError
 from workbench.core.review import StatusFilter
 from workbench.tui import messages
 from workbench.tui.screens.dialogs import Choice, ChoiceDialog
@@ -34,7 +35,16 @@ class FilteringMixin(ScreenPart):
 
     def on_input_submitted(self, event: SearchBar.Submitted) -> None:
         event.stop()
-        self.search_text = event.value
+        query = self.query_one(SearchBar).query
+        try:
+            query.pattern  # noqa: B018 - compiled now, so a bad expression is said at once
+        except WorkbenchError as error:
+            self.notify(str(error), severity="error", timeout=5)
+            return
+        if not query.text:  # an empty search: no more highlights
+            self._clear_search()
+            return
+        self.search = query
         self._find(+1)
 
     def on_search_bar_closed(self, message: SearchBar.Closed) -> None:
@@ -43,11 +53,34 @@ class FilteringMixin(ScreenPart):
         self.table.focus()
 
     def _find(self, direction: int) -> None:
-        if self.session is None or not self.search_text:
+        query = self.search
+        if self.session is None or query is None:
             self.notify("Nothing to search for: Ctrl+F, type, Enter.", timeout=3)
             return
-        session, query = self.session, self.search_text
-        self._go(direction, lambda index: session.contains(index, query, self.shown), "matching")
+        session, table = self.session, self.table
+        hits = [index for index in table.view if session.contains(index, query, self.shown)]
+        table.highlight(query)
+        if not hits:
+            self._show_count("0/0")
+            self.notify("No matching segment here.", timeout=3)
+            return
+        self._go(direction, set(hits).__contains__, "matching")
+        current = table.current_index
+        number = hits.index(current) + 1 if current in hits else 0
+        self._show_count(f"{number}/{len(hits)}")
+        self._show_row(table.current_index, force=True)
+
+    def _show_count(self, count: str) -> None:
+        self.search_count = count
+        self.query_one(SearchBar).show_count(count)
+        self._update_header()
+
+    def _clear_search(self) -> None:
+        self.search = None
+        self.search_count = ""
+        self.table.highlight(None)
+        self._show_row(self._editing, force=True)
+        self._update_header()
 
     def action_next_match(self) -> None:
         self._find(+1)

@@ -7,6 +7,7 @@ from textual import work
 from workbench.core.errors import WorkbenchError
 from workbench.core.review import ReviewSession
 from workbench.tui import messages
+from workbench.tui.position import Position, position_key, read_position, remember_position
 from workbench.tui.screens.review.part import ScreenPart
 
 
@@ -25,6 +26,8 @@ class LoadingMixin(ScreenPart):
                 domain=request.domain,
                 glossary_paths=list(request.glossaries),
                 memory_path=request.memory,
+                translator=request.translator,
+                recovery_folder=request.recovery,
                 load=False,
             )
             self.post_message(messages.SessionReady(session))
@@ -33,6 +36,9 @@ class LoadingMixin(ScreenPart):
             for lang in session.targets:
                 session.attach(session.read_language(lang))
                 self.post_message(messages.LanguageLoaded(lang))
+            recoverable = session.recoverable()
+            if recoverable:
+                self.post_message(messages.RecoveryFound(recoverable))
         except WorkbenchError as error:
             self.post_message(messages.LoadFailed(str(error)))
             return
@@ -43,7 +49,16 @@ class LoadingMixin(ScreenPart):
 
     def on_session_ready(self, message: messages.SessionReady) -> None:
         self.session = message.session
-        self.table.show(self.session, range(len(self.session)), self.shown, self.current_lang)
+        place = read_position(self._position_key())
+        if place is not None and place.lang in self.shown:
+            self.current_lang = place.lang
+        self.table.show(
+            self.session,
+            range(len(self.session)),
+            self.shown,
+            self.current_lang,
+            keep_index=place.row if place is not None else None,
+        )
         self._update_header()
         self.call_after_refresh(self._rows_shown.set)
 
@@ -52,6 +67,15 @@ class LoadingMixin(ScreenPart):
         self.table.refresh_rows()
         self._show_row(self.table.current_index, force=True)
         self._update_header()
+
+    def _position_key(self) -> str:
+        return position_key(self.request.document, self.request.locales)
+
+    def remember_place(self) -> None:
+        """Where the translator is, for the next time this document is opened."""
+        index = self._editing  # the editor's row: the widgets may be gone already
+        if self.session is not None and index is not None:
+            remember_position(self._position_key(), Position(index, self.current_lang))
 
     def on_load_failed(self, message: messages.LoadFailed) -> None:
         self.app.exit(return_code=2, message=message.message)

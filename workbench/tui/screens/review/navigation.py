@@ -68,6 +68,12 @@ class NavigationMixin(ScreenPart):
         if self.session is not None:
             self._go(-1, self._status_test(StatusFilter.PROBLEMS), "problem")
 
+    def action_scroll_source_down(self) -> None:
+        self.editor.scroll_source(+1)
+
+    def action_scroll_source_up(self) -> None:
+        self.editor.scroll_source(-1)
+
     def action_edit(self) -> None:
         self.editor.area(self.current_lang).focus()
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from workbench.core.review import StatusFilter
+from workbench.core.review import SearchQuery, StatusFilter
 from workbench.tui.widgets.editor import SegmentEditor
 from workbench.tui.widgets.progress_header import ProgressHeader
 from workbench.tui.widgets.segment_table import SegmentTable
@@ -43,7 +43,8 @@ class ScreenPart(_Base):
     shown: tuple[str, ...]  # the visible target languages
     current_lang: str
     status: StatusFilter
-    search_text: str
+    search: SearchQuery | None  # what the last search looked for (None: no search)
+    search_count: str  # "3/17": which match of how many
     checked: bool
     quit_after_save: bool
     _editing: int | None
@@ -87,4 +88,6 @@ class ScreenPart(_Base):
             notes.append(self._save_note)
         if self.status is not StatusFilter.ALL:
             notes.append(f"filter: {self.status.value}")
+        if self.search is not None and self.search_count:
+            notes.append(f"“{self.search.text}” {self.search_count}")
         self.query_one(ProgressHeader).show_progress(self.session, self._title(), " · ".join(notes))

@@ -17,11 +17,14 @@ class OpenRequest:
     domain: str | None = None
     glossaries: tuple[Path, ...] = ()
     memory: Path | None = None  # the translation memory approvals feed (None: none)
+    translator: str | None = None  # "Name <email>": Last-Translator of every save
+    recovery: Path | None = None  # the journal's folder (None: .workbench/recovery beside locales)
 
 
 @dataclass(frozen=True)
 class ReviewSettings:
-    autosave_delay: float | None = 3.0  # seconds of quiet before changes are saved
+    autosave_delay: float | None = 3.0  # seconds of quiet before changes are journalled
+    autosave: bool = False  # the project's opt-in: autosave writes the catalogs themselves
     disk_check_interval: float | None = 2.0  # how often to look for outside changes
     check_all: bool = True  # run every check after loading (counts problems in the header)
     editor_delay: float | None = 0.05  # the editor follows the list cursor once it rests

@@ -5,6 +5,8 @@ Text put in by an action goes through the editor, so Ctrl+Z undoes it.
 
 from __future__ import annotations
 
+from textual.widgets import TextArea
+
 from workbench.tui.screens.dialogs import Choice, ChoiceDialog
 from workbench.tui.screens.review.part import ScreenPart
 
@@ -12,12 +14,13 @@ from workbench.tui.screens.review.part import ScreenPart
 class ReviewingMixin(ScreenPart):
     """The actions that change the current row's translations."""
 
-    def _approve_row(self) -> bool:
+    def _approve_row(self, languages: tuple[str, ...]) -> bool:
+        """Approve the row in `languages`; False when there is no row to approve."""
         self._commit_editors()
         if self.session is None or self._editing is None:
             return False
         changed = False
-        for lang in self.shown:
+        for lang in languages:
             if self._loaded(lang) and self.session.approve(self._editing, lang):
                 changed = True
         if changed:
@@ -25,10 +28,19 @@ class ReviewingMixin(ScreenPart):
         return True
 
     def action_approve(self) -> None:
-        self._approve_row()
+        self._approve_row((self.current_lang,))
+
+    def action_approve_all(self) -> None:
+        self._approve_row(self.shown)
 
     def action_approve_next(self) -> None:
-        if not self._approve_row():
+        self._approve_and_move((self.current_lang,))
+
+    def action_approve_all_next(self) -> None:
+        self._approve_and_move(self.shown)
+
+    def _approve_and_move(self, languages: tuple[str, ...]) -> None:
+        if not self._approve_row(languages):
             return
         table = self.table
         if table.cursor >= len(table.view) - 1:
@@ -87,6 +99,16 @@ class ReviewingMixin(ScreenPart):
             ChoiceDialog("Insert a glossary term", "", choices),
             lambda chosen: self._insert(chosen) if chosen else None,
         )
+
+    def action_concordance(self) -> None:
+        if self.session is None:
+            return
+        from workbench.tui.screens.concordance import ConcordanceScreen
+
+        phrase = ""
+        if isinstance(self.focused, TextArea):
+            phrase = self.focused.selected_text
+        self.app.push_screen(ConcordanceScreen(self.session, self.current_lang, phrase.strip()))
 
     def _insert(self, text: str) -> None:
         area = self.editor.area(self.current_lang)

@@ -8,9 +8,8 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer
 
-from workbench.core.review import StatusFilter
+from workbench.core.review import SearchQuery, StatusFilter
 from workbench.tui.keys import ANYWHERE, bindings
 from workbench.tui.screens.review.completion import CompletionMixin
 from workbench.tui.screens.review.current_row import CurrentRowMixin
@@ -24,6 +23,7 @@ from workbench.tui.screens.review.reviewing import ReviewingMixin
 from workbench.tui.screens.review.saving import SavingMixin
 from workbench.tui.widgets.details import DetailsPanel
 from workbench.tui.widgets.editor import SegmentEditor
+from workbench.tui.widgets.footer import FittingFooter
 from workbench.tui.widgets.progress_header import ProgressHeader
 from workbench.tui.widgets.search_bar import SearchBar
 from workbench.tui.widgets.segment_table import SegmentTable
@@ -62,7 +62,8 @@ class ReviewScreen(
         self.shown: tuple[str, ...] = tuple(request.targets)
         self.current_lang = self.shown[0]
         self.status = StatusFilter.ALL
-        self.search_text = ""
+        self.search: SearchQuery | None = None
+        self.search_count = ""
         self.checked = False  # every row checked: the problem counts are complete
         self._editing: int | None = None  # the row the editor shows
         self._pending: tuple[int | None] | None = None  # (row,) the editor is to show next
@@ -91,7 +92,7 @@ class ReviewScreen(
             with VerticalScroll(id="details-scroll"):
                 yield DetailsPanel(id="details")
         yield SearchBar(id="search")
-        yield Footer(compact=True)
+        yield FittingFooter(compact=True)
 
     def on_mount(self) -> None:
         if self.app.size.height >= _TALL:
@@ -106,7 +107,16 @@ class ReviewScreen(
         if self.settings.disk_check_interval:
             self.set_interval(self.settings.disk_check_interval, self._watch_disk)
 
+    def on_screen_suspend(self) -> None:
+        self.app.hold_toasts()  # type: ignore[attr-defined]
+
+    def on_screen_resume(self) -> None:
+        self.app.show_held_toasts()  # type: ignore[attr-defined]
+
     def on_unmount(self) -> None:
+        self.remember_place()
+        if self.session is not None:
+            self.session.close_memory()
         self._stop.set()
         self._rows_shown.set()
         if self._mt_cancel is not None:
