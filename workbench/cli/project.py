@@ -51,7 +51,7 @@ _SETTINGS: dict[str, Callable[[Project], Any]] = {
 }
 
 # what to say when a required parameter is given neither on the command line nor in the project
-_MISSING: dict[str, str] = {
+MISSING: dict[str, str] = {
     "documents": f"give the documents, or list them in {PROJECT_FILE} (documents = [...])",
     "targets": f"give the target languages, e.g. --to en,az, or set targets in {PROJECT_FILE}",
 }
@@ -86,7 +86,7 @@ def from_project(*names: str, required: Sequence[str] = (), **renamed: str) -> C
                         kwargs[parameter] = value
             for parameter in required:
                 if not kwargs.get(parameter):
-                    raise InputError(_MISSING[parameter])
+                    raise InputError(MISSING[parameter])
             return function(*args, **kwargs)
 
         return wrapper  # type: ignore[return-value]

@@ -1,8 +1,10 @@
-"""`workbench translate`: documents in, a gettext catalog per target language out."""
+"""`workbench translate`: documents or gettext templates in, a catalog per target language out."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -23,15 +25,27 @@ from workbench.cli.options import (
     source_option,
 )
 from workbench.cli.progress import download_progress, download_reporter, segment_progress
-from workbench.cli.project import from_project
+from workbench.cli.project import MISSING, from_project
 
 
 @click.command()
 @click.argument("documents", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--to", "targets", default=None, help="Target languages, comma separated: en,az.")
-@source_option("from the file name, NAME.fr.txt")
+@click.option(
+    "--to",
+    "targets",
+    default=None,
+    help="Target languages, comma separated: en,az (with --in-place: the catalog's own).",
+)
+@source_option(
+    "from the file name, NAME.fr.txt; for a catalog its X-Source-Language header, else en"
+)
 @locales_option("--out", "--locales")
 @domain_option
+@click.option(
+    "--in-place",
+    is_flag=True,
+    help="Fill the empty entries of the .po catalogs given, where they are.",
+)
 @click.option(
     "--no-mt", is_flag=True, help="Write catalogs with empty translations; needs no model."
 )
@@ -56,14 +70,15 @@ from workbench.cli.project import from_project
     "glossaries",
     "tm_path",
     "translator",
-    required=("documents", "targets"),
+    required=("documents",),  # targets: not with --in-place, which fills each catalog's own
 )
 def translate(
     documents: tuple[Path, ...],
-    targets: str,
+    targets: str | None,
     source: str | None,
     locales: Path,
     domain: str | None,
+    in_place: bool,
     no_mt: bool,
     glossaries: tuple[Path, ...],
     tm_path: Path | None,
@@ -79,12 +94,50 @@ def translate(
     compute_type: str,
     as_json: bool,
 ) -> None:
-    """Segment DOCUMENTS, machine-translate them and write LOCALES/<lang>/LC_MESSAGES/<domain>.po."""
+    """Machine-translate DOCUMENTS (segmented into sentences) or gettext templates (.pot/.po)
+    and write LOCALES/<lang>/LC_MESSAGES/<domain>.po."""
     from workbench.core import catalog as catalogs
+    from workbench.core.catalog_source import is_catalog_file
     from workbench.core.document import load_document
-    from workbench.core.pipeline import PipelineOptions, open_engines, source_language
+    from workbench.core.errors import InputError
+    from workbench.core.pipeline import PipelineOptions, source_language
     from workbench.core.textio import check_writable_dir
 
+    kinds = {is_catalog_file(path) for path in documents}
+    if len(kinds) > 1:
+        raise InputError(
+            "give either documents or catalogs (.pot/.po), not both: translate them in two runs"
+        )
+    if in_place and kinds != {True}:
+        raise InputError("--in-place fills .po catalogs; give the .po files to fill")
+    if targets is None and not in_place:
+        raise InputError(MISSING["targets"])
+    options = PipelineOptions(
+        n_best=n_best,
+        use_mt=not no_mt,
+        install_missing=not offline,
+        trust_exact=trust_exact,
+        decoding=make_decoding(beam, batch_size, threads, max_length, compute_type),
+    )
+    if kinds == {True}:
+        from workbench.cli.translate_catalogs import translate_catalogs
+
+        translate_catalogs(
+            list(documents),
+            parse_languages(targets) if targets else [],
+            source=source,
+            locales=locales,
+            domain=domain,
+            in_place=in_place,
+            options=options,
+            glossaries=glossaries,
+            open_tm=None if no_tm else lambda: open_memory(tm_path, create=True),
+            translator=translator,
+            as_json=as_json,
+        )
+        return
+
+    assert targets is not None
     languages = parse_languages(targets)
     loaded = [load_document(path, source) for path in documents]
     source_lang = source_language(loaded)
@@ -104,20 +157,12 @@ def translate(
     }
 
     glossary = load_glossary_files(glossaries)
-    options = PipelineOptions(
-        n_best=n_best,
-        use_mt=not no_mt,
-        install_missing=not offline,
-        trust_exact=trust_exact,
-        decoding=make_decoding(beam, batch_size, threads, max_length, compute_type),
-    )
-    with download_progress() as downloads:
-        engines = open_engines(source_lang, languages, options, _factory_with_downloads(downloads))
+    engines = open_with_downloads(source_lang, languages, options)
     memory = None if no_tm else open_memory(tm_path, create=True)  # created once a route exists
 
     try:
         if memory is not None:
-            _feed_memory(memory, locales, languages, source_lang)
+            feed_memory(memory, locales, languages, source_lang)
         # One pipeline run for every document, so each leg batches all their sentences together.
         result = _run(
             loaded,
@@ -140,10 +185,18 @@ def translate(
             catalogs.write_plans(plans, template, catalogs.template_path(locales, name))
             summaries = [(lang, plan.summary) for lang, plan in zip(languages, plans, strict=True)]
             reports.append((name, catalogs.template_path(locales, name), summaries))
-        _print_summary(reports, result.counts, languages, as_json)
+        print_summary(reports, result.counts, languages, as_json)
     finally:
         if memory is not None:
             memory.close()
+
+
+def open_with_downloads(source_lang: str, languages: list[str], options: Any) -> Any:
+    """The engines of every target, downloading missing models with a progress bar."""
+    from workbench.core.pipeline import open_engines
+
+    with download_progress() as downloads:
+        return open_engines(source_lang, languages, options, _factory_with_downloads(downloads))
 
 
 def _run(
@@ -157,6 +210,22 @@ def _run(
 ) -> Any:
     from workbench.core.pipeline import translate_documents
 
+    with progress_reporter() as on_progress:
+        return translate_documents(
+            documents,
+            languages,
+            options=options,
+            engines=engines,
+            glossary=glossary,
+            memory=memory,
+            settled=settled,
+            on_progress=on_progress,
+        )
+
+
+@contextmanager
+def progress_reporter() -> Iterator[Callable[[Any], None]]:
+    """A pipeline progress callback that draws a bar per target on a terminal."""
     with segment_progress() as bar:
         tasks: dict[str, Any] = {}
 
@@ -172,16 +241,7 @@ def _run(
                 description=report.stage,
             )
 
-        return translate_documents(
-            documents,
-            languages,
-            options=options,
-            engines=engines,
-            glossary=glossary,
-            memory=memory,
-            settled=settled,
-            on_progress=on_progress,
-        )
+        yield on_progress
 
 
 def _factory_with_downloads(bar: Any) -> Any:
@@ -199,7 +259,7 @@ def _factory_with_downloads(bar: Any) -> Any:
     return factory
 
 
-def _feed_memory(memory: Any, locales: Path, languages: list[str], source_lang: str) -> None:
+def feed_memory(memory: Any, locales: Path, languages: list[str], source_lang: str) -> None:
     """What translators approved in any catalog of these languages since the last run."""
     from workbench.core.errors import WorkbenchError
 
@@ -220,21 +280,27 @@ def _settled_everywhere(
     from workbench.core.pipeline import distinct_sentences
 
     sentences = {name: set(distinct_sentences(documents)) for name, documents in groups.items()}
-    result: dict[str, set[str]] = {}
+    return settled_everywhere(sentences, settled)
+
+
+def settled_everywhere(keys: dict[str, set[Any]], settled: dict[str, dict[str, set[Any]]]) -> Any:
+    """Per target, the keys people settled in every catalog (of `keys`: domain -> its keys)
+    that holds them."""
+    result: dict[str, set[Any]] = {}
     for lang in next(iter(settled.values()), {}):
-        done = set().union(*(settled[name][lang] for name in groups))
-        open_somewhere = set().union(*(sentences[name] - settled[name][lang] for name in groups))
+        done = set().union(*(settled[name][lang] for name in keys))
+        open_somewhere = set().union(*(keys[name] - settled[name][lang] for name in keys))
         result[lang] = done - open_somewhere
     return result
 
 
-def _print_summary(
+def print_summary(
     reports: list[tuple[str, Path, list[tuple[str, Any]]]],
     counts: dict[str, dict[str, int]],
     languages: list[str],
     as_json: bool,
 ) -> None:
-    """Per domain, each catalog written and the template; then where the drafts came from."""
+    """Per domain, each catalog written and its template; then where the drafts came from."""
     if as_json:
         echo_json(
             {
@@ -250,13 +316,13 @@ def _print_summary(
         return
     for _, template, summaries in reports:
         for lang, summary in summaries:
-            _report(lang, summary)
+            report(lang, summary)
         click.echo(f"template: {template}")
     for lang in languages:
-        _report_sources(lang, counts[lang])
+        report_sources(lang, counts[lang])
 
 
-def _report_sources(lang: str, counts: dict[str, int]) -> None:
+def report_sources(lang: str, counts: dict[str, int]) -> None:
     """Where this run's drafts came from, per target language."""
     click.echo(
         f"{lang} sources: {counts.get('memory-exact', 0)} exact memory matches, "
@@ -265,7 +331,7 @@ def _report_sources(lang: str, counts: dict[str, int]) -> None:
     )
 
 
-def _report(lang: str, summary: Any) -> None:
+def report(lang: str, summary: Any) -> None:
     parts = [f"{summary.new} new sentences", f"{summary.machine} drafts written"]
     if summary.from_memory:
         parts.append(f"{summary.from_memory} from memory")

@@ -35,7 +35,9 @@ from workbench.core.engines.base import Hypothesis
 from workbench.core.engines.confidence import confidence
 from workbench.core.errors import InputError
 from workbench.core.languages import language_name, normalise_language, plural_forms
+from workbench.core.plurals import parse_plural_forms
 from workbench.core.textio import FileStamp, atomic_write, decode_utf8, read_input_bytes
+from workbench.core.units import TranslationUnit, UnitKey
 
 WRAP_WIDTH = 79
 MT_LABEL = "MT: "
@@ -44,9 +46,19 @@ PIVOT_LABEL = "MT pivot"
 TERM_LABEL = "Term: "
 MEMORY_LABEL = "TM: "
 NOTE_LABEL = "MT note: "  # what the engine had to do (a long sentence translated in parts)
+# A draft thrown away because the engine lost a placeholder or markup: why, on the entry.
+REJECTED_LABEL = "MT rejected: "
 _WORD_HYPHEN_END = re.compile(r"\w-$")
 _MT_FIELD = re.compile(r"; (score|logprob|confidence) (\S+)\s*\Z")
-_MACHINE_LABELS = (MT_LABEL, ALTERNATIVE_LABEL, PIVOT_LABEL, TERM_LABEL, MEMORY_LABEL, NOTE_LABEL)
+_MACHINE_LABELS = (
+    MT_LABEL,
+    ALTERNATIVE_LABEL,
+    PIVOT_LABEL,
+    TERM_LABEL,
+    MEMORY_LABEL,
+    NOTE_LABEL,
+    REJECTED_LABEL,
+)
 DEFAULT_TRANSLATOR = "workbench machine translation"
 # A person changed this draft but has not approved it yet: re-running translate keeps the text.
 EDITED_LABEL = "Edited: "
@@ -68,9 +80,50 @@ def is_human_edited(entry: polib.POEntry) -> bool:
 def entry_state(entry: polib.POEntry) -> EntryState:
     if entry.obsolete:
         return EntryState.OBSOLETE
-    if not entry.msgstr:
+    if not has_translation(entry):
         return EntryState.UNTRANSLATED
-    return EntryState.MACHINE if "fuzzy" in entry.flags else EntryState.APPROVED
+    if "fuzzy" in entry.flags or not is_complete(entry):
+        return EntryState.MACHINE
+    return EntryState.APPROVED
+
+
+def has_translation(entry: polib.POEntry) -> bool:
+    """Some translation: the msgstr, or any plural form."""
+    return bool(entry.msgstr) or any(entry.msgstr_plural.values())
+
+
+def is_complete(entry: polib.POEntry) -> bool:
+    """Every form translated (the msgstr, or each msgstr[i] of a plural entry)."""
+    if entry.msgid_plural or entry.msgstr_plural:
+        return bool(entry.msgstr_plural) and all(entry.msgstr_plural.values())
+    return bool(entry.msgstr)
+
+
+def entry_key(entry: polib.POEntry) -> UnitKey:
+    """(msgctxt, msgid): what identifies an entry, as msgfmt and msgmerge see it."""
+    return UnitKey(entry.msgctxt, entry.msgid)
+
+
+def entry_unit(entry: polib.POEntry) -> TranslationUnit:
+    """The translation unit a catalog entry is."""
+    if entry.msgid_plural:
+        forms = tuple(entry.msgstr_plural[index] for index in sorted(entry.msgstr_plural))
+    else:
+        forms = (entry.msgstr,)
+    return TranslationUnit(
+        source=entry.msgid,
+        plural_source=entry.msgid_plural or None,
+        context=entry.msgctxt,
+        flags=tuple(entry.flags),
+        developer_comments=developer_comment(entry.comment),
+        references=tuple((str(file), str(line)) for file, line in entry.occurrences),
+        translations=forms,
+    )
+
+
+def units_of_catalog(po: polib.POFile) -> list[TranslationUnit]:
+    """One unit per live entry of a catalog or template, in file order."""
+    return [entry_unit(entry) for entry in po if not entry.obsolete and entry.msgid]
 
 
 @dataclass(frozen=True)
@@ -82,6 +135,7 @@ class Draft:
     notes: tuple[str, ...] = ()  # glossary enforcement, memory origin: one line each
     origin: str = "mt"  # "mt", "tm-exact", "tm-fuzzy"
     approved: bool = False  # an exact memory match the user chose to trust
+    forms: tuple[str, ...] = ()  # a plural entry's msgstr[0], msgstr[1]...: all or none
 
     @property
     def best(self) -> str:
@@ -191,18 +245,55 @@ class Catalog:
         return FileStamp.of(self.path) != self.stamp
 
 
+_POLIB_LINE = re.compile(r"\(line (\d+)\)(?::\s*(.*))?")
+
+
 def parse_po(text: str, origin: Path | str = "<catalog>") -> polib.POFile:
-    """Parse PO text with polib; one-line InputError for malformed input."""
+    """Parse PO text with polib; a one-line `file:line: what is wrong` InputError for malformed
+    input, and for a catalog msgfmt would reject as holding an entry twice."""
     if not text.strip():
         raise InputError(f"{origin} is empty: not a gettext catalog")
     _check_quoted_strings(text, origin)
     try:
-        return polib.pofile(text, wrapwidth=WRAP_WIDTH)
+        po = polib.pofile(text, wrapwidth=WRAP_WIDTH)
     except (OSError, ValueError) as error:
-        detail = str(error).splitlines()[0] if str(error) else "syntax error"
+        message = str(error).splitlines()[0] if str(error) else ""
+        found = _POLIB_LINE.search(message)
+        where = f"{origin}:{found[1]}" if found else str(origin)
+        detail = (found[2] if found and found[2] else "") or "syntax error"
+        raise InputError(_not_valid(where, origin, detail)) from None
+    _check_duplicates(po, text, origin)
+    return po
+
+
+def _not_valid(where: str, origin: Path | str, detail: str) -> str:
+    return f"{where}: {detail}; {origin} is not a valid PO file: fix it or restore a backup"
+
+
+def _check_duplicates(po: polib.POFile, text: str, origin: Path | str) -> None:
+    # msgfmt refuses a catalog holding (msgctxt, msgid) twice; merging one would lose a version.
+    first: dict[UnitKey, int] = {}
+    for entry in po:
+        if entry.obsolete:
+            continue
+        key = entry_key(entry)
+        if key not in first:
+            first[key] = getattr(entry, "linenum", 0)
+            continue
+        lines = text.splitlines()
+        seen, line = (_msgid_line(lines, n) for n in (first[key], entry.linenum))
         raise InputError(
-            f"{origin} is not a valid PO file ({detail}); fix it or restore a backup"
-        ) from None
+            f"{origin}:{line}: duplicate message definition (first at line {seen}); "
+            f"msgfmt rejects it: remove one copy (msguniq merges them)"
+        )
+
+
+def _msgid_line(lines: list[str], start: int) -> int:
+    """The line of an entry's msgid, as msgfmt reports it (polib counts from its comments)."""
+    for number in range(max(start, 1), len(lines) + 1):
+        if lines[number - 1].lstrip().startswith("msgid"):
+            return number
+    return start
 
 
 _KEYWORD_LINE = re.compile(
@@ -219,16 +310,30 @@ def _check_quoted_strings(text: str, origin: Path | str) -> None:
             continue
         match = _KEYWORD_LINE.match(stripped)
         if match and not _QUOTED.match(match[1]):
-            raise InputError(
-                f"{origin} is not a valid PO file (line {number}: unterminated string); fix it or restore a backup"
-            )
+            raise InputError(_not_valid(f"{origin}:{number}", origin, "unterminated string"))
 
 
 def load_catalog(path: Path) -> Catalog:
+    """The one catalog reader (.po and .pot) every command uses."""
     path = Path(path)
     data = read_input_bytes(path, "catalog")
-    po = parse_po(decode_utf8(data, path, "catalog"), path)
+    po = parse_po(decode_catalog(data, path), path)
     return Catalog(path=path, po=po, stamp=FileStamp.of_bytes(data))
+
+
+def decode_catalog(data: bytes, path: Path) -> str:
+    """The catalog's text in the charset its header declares (as gettext reads it), else UTF-8."""
+    charset = polib.detect_encoding(data).lower().replace("_", "-")
+    if charset in {"utf-8", "utf8", "ascii", "us-ascii"}:
+        return decode_utf8(data, path, "catalog")
+    try:
+        return data.decode(charset)
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError(
+            f"{path}:{line}: byte 0x{data[error.start]:02x} is not {charset}, the charset its "
+            f"header declares; fix the header's Content-Type or the file's encoding"
+        ) from None
 
 
 def render(po: polib.POFile) -> str:
@@ -359,6 +464,18 @@ def strip_machine_comment(comment: str) -> str:
     return "\n".join(kept)
 
 
+def developer_comment(comment: str) -> str:
+    """The extractor's notes for translators: the automatic comment lines that are not ours."""
+    ours = (*_MACHINE_LABELS, EDITED_LABEL)
+    return "\n".join(line for line in _machine_lines(comment) if not line.startswith(ours))
+
+
+def _our_comment(comment: str) -> str:
+    """What workbench and the review wrote into an automatic comment (MT records, edits)."""
+    ours = (*_MACHINE_LABELS, EDITED_LABEL)
+    return "\n".join(line for line in _machine_lines(comment) if line.startswith(ours))
+
+
 # --- writing --------------------------------------------------------------------------------
 
 
@@ -415,71 +532,107 @@ def build_template(documents: Sequence[Document], domain: str) -> polib.POFile:
 
 
 def _header(
-    existing: Mapping[str, str], template: polib.POFile, lang: str, translator: str | None
+    existing: Mapping[str, str] | None, template: polib.POFile, lang: str, translator: str | None
 ) -> dict[str, str]:
+    """msginit's header for a new catalog (the template's, completed from CLDR), msgmerge's for
+    an existing one (its own, with the template's dates)."""
     code = normalise_language(lang)
-    header = dict(existing)
+    header = dict(existing if existing is not None else template.metadata)
+    old = existing or {}
     header.update(
         {
-            "Project-Id-Version": existing.get("Project-Id-Version")
-            or template.metadata["Project-Id-Version"],
-            "POT-Creation-Date": template.metadata["POT-Creation-Date"],
+            "Project-Id-Version": old.get("Project-Id-Version")
+            or template.metadata.get("Project-Id-Version", ""),
+            "POT-Creation-Date": template.metadata.get("POT-Creation-Date") or po_timestamp(),
             "PO-Revision-Date": po_timestamp(),
-            "Last-Translator": translator or existing.get("Last-Translator") or DEFAULT_TRANSLATOR,
-            "Language-Team": existing.get("Language-Team") or language_name(code),
+            "Last-Translator": translator or old.get("Last-Translator") or DEFAULT_TRANSLATOR,
+            "Language-Team": old.get("Language-Team") or language_name(code),
             "Language": code,
             "MIME-Version": "1.0",
             "Content-Type": "text/plain; charset=UTF-8",
             "Content-Transfer-Encoding": "8bit",
-            "Plural-Forms": plural_forms(code),
+            "Plural-Forms": catalog_plural_forms(old, code),
             "X-Generator": f"workbench {__version__}",
-            "X-Source-Language": template.metadata["X-Source-Language"],
+            "X-Source-Language": template.metadata.get("X-Source-Language", ""),
         }
     )
     return header
+
+
+def catalog_plural_forms(header: Mapping[str, str] | None, lang: str) -> str:
+    """The Plural-Forms a merged catalog gets: the existing catalog's if valid (its msgstr[i]
+    were written for it, as msgmerge keeps it), else CLDR's for the language."""
+    value = (header or {}).get("Plural-Forms", "")
+    try:
+        parse_plural_forms(value)
+    except InputError:
+        return plural_forms(normalise_language(lang))
+    return value
+
+
+def nplurals(po: polib.POFile) -> int:
+    """How many forms a plural entry of this catalog has, from its Plural-Forms header."""
+    try:
+        return parse_plural_forms(po.metadata.get("Plural-Forms", ""))[0]
+    except InputError:
+        return 2  # gettext's default (Germanic plural)
 
 
 def merge_catalog(
     existing: polib.POFile | None,
     template: polib.POFile,
     lang: str,
-    drafts: Mapping[str, Draft],
+    drafts: Mapping[UnitKey, Draft] | Mapping[str, Draft],
     *,
     translator: str | None = None,
     path: Path | None = None,
 ) -> tuple[polib.POFile, UpdateSummary]:
     """Merge `template` into the catalog as msgmerge does, filling drafts where no one approved.
 
-    Approved entries, and drafts a translator edited, keep their translation and all their
-    comments; others get the new draft
+    Entries are matched by (msgctxt, msgid). Approved entries, and drafts a translator edited,
+    keep their translation and their translator comments; others get the new draft
     (flagged fuzzy, described in automatic comments) or keep their old draft when there is no
-    new one; sentences gone from the document become obsolete; obsolete ones that come back
-    are revived with their old translation.
+    new one; entries gone from the template become obsolete; obsolete ones that come back
+    are revived with their old translation. Flags, references and developer comments come
+    from the template; a plural entry gets exactly the header's count of forms. Drafts are
+    keyed by unit key, or by sentence (as `translate_documents` gives them) for entries
+    without a context.
     """
     summary = UpdateSummary(path=path or Path())
-    old: dict[str, polib.POEntry] = {}
+    old: dict[UnitKey, polib.POEntry] = {}
     if existing is not None:
         for entry in existing:
-            if entry.msgid and (entry.msgid not in old or old[entry.msgid].obsolete):
-                old[entry.msgid] = entry
+            key = entry_key(entry)
+            if entry.msgid and (key not in old or old[key].obsolete):
+                old[key] = entry
     merged = polib.POFile(wrapwidth=WRAP_WIDTH)
     merged.metadata = _header(
-        existing.metadata if existing is not None else {}, template, lang, translator
+        existing.metadata if existing is not None else None, template, lang, translator
     )
-    merged.header = existing.header if existing is not None else ""
+    merged.header = existing.header if existing is not None else template.header
+    forms = nplurals(merged)
     for ref in template:
-        entry = old.pop(ref.msgid, None)
+        if ref.obsolete or not ref.msgid:
+            continue
+        key = entry_key(ref)
+        developer = developer_comment(ref.comment)
+        format_flags = [flag for flag in ref.flags if flag != "fuzzy"]
+        occurrences = list(ref.occurrences)
+        entry = old.pop(key, None)
         if entry is None:
-            entry = polib.POEntry(msgid=ref.msgid, msgstr="")
+            entry = polib.POEntry(msgid=ref.msgid, msgctxt=ref.msgctxt, msgstr="")
             summary.new += 1
         entry.obsolete = False
-        entry.occurrences = list(ref.occurrences)
-        draft = drafts.get(ref.msgid)
+        entry.occurrences = occurrences
+        entry.comment = join_lines(developer, _our_comment(entry.comment))
+        entry.flags = format_flags + (["fuzzy"] if "fuzzy" in entry.flags else [])
+        _fit_plural_forms(entry, ref.msgid_plural, forms)
+        draft = _draft_for(drafts, key)
         if entry_state(entry) is EntryState.APPROVED:
             summary.approved_kept += 1
-        elif entry.msgstr and is_human_edited(entry):
+        elif has_translation(entry) and is_human_edited(entry):
             summary.edited_kept += 1
-        elif draft is not None and (draft.best or draft.notes):
+        elif draft is not None and (draft.best or draft.forms or draft.notes):
             _apply_draft(entry, draft)
             if draft.approved:
                 summary.approved_kept += 1
@@ -487,10 +640,10 @@ def merge_catalog(
                 summary.machine += 1
             if draft.origin.startswith("tm"):
                 summary.from_memory += 1
-        if not entry.msgstr:
+        if not has_translation(entry):
             summary.untranslated += 1
         merged.append(entry)
-    for entry in old.values():  # what the document no longer has
+    for entry in old.values():  # what the template no longer has
         if entry.msgid and not entry.obsolete:
             summary.obsolete += 1
         entry.obsolete = True
@@ -499,14 +652,48 @@ def merge_catalog(
     return merged, summary
 
 
+def _draft_for(drafts: Mapping[UnitKey, Draft] | Mapping[str, Draft], key: UnitKey) -> Draft | None:
+    found = drafts.get(key)
+    if found is None and key.context is None:
+        found = drafts.get(key.source)
+    return found
+
+
+def _fit_plural_forms(entry: polib.POEntry, msgid_plural: str, forms: int) -> None:
+    """Give a plural entry exactly `forms` msgstr[i] (a singular one none); a translation
+    whose count of forms changed needs review again."""
+    if not msgid_plural:
+        if entry.msgstr_plural:
+            entry.msgstr = entry.msgstr_plural.get(0, "")
+            entry.msgstr_plural = {}
+            entry.msgid_plural = ""
+            set_fuzzy(entry, bool(entry.msgstr))
+        return
+    previous = dict(entry.msgstr_plural) or ({0: entry.msgstr} if entry.msgstr else {})
+    entry.msgid_plural = msgid_plural
+    entry.msgstr = ""
+    entry.msgstr_plural = {index: previous.get(index, "") for index in range(forms)}
+    if previous and sorted(previous) != list(range(forms)):
+        set_fuzzy(entry, has_translation(entry))
+
+
 def _apply_draft(entry: polib.POEntry, draft: Draft) -> None:
-    if draft.best:
+    if entry.msgid_plural and draft.forms:
+        entry.msgstr_plural = {
+            index: draft.forms[index] if index < len(draft.forms) else ""
+            for index in range(len(entry.msgstr_plural))
+        }
+    elif draft.best and not entry.msgid_plural:
         entry.msgstr = draft.best
     entry.comment = join_lines(strip_machine_comment(entry.comment), machine_comment(draft))
     if draft.approved:
         set_fuzzy(entry, False)
-    elif entry.msgstr:
-        set_fuzzy(entry, True)
+    else:
+        # Every machine result awaits review; an entry whose draft was rejected stays empty
+        # and fuzzy, with the reason in its comment.
+        set_fuzzy(
+            entry, has_translation(entry) or any(n.startswith(REJECTED_LABEL) for n in draft.notes)
+        )
     entry.previous_msgid = None
 
 
@@ -525,12 +712,14 @@ def plan_catalog(
     domain: str,
     lang: str,
     template: polib.POFile,
-    drafts: Mapping[str, Draft],
+    drafts: Mapping[UnitKey, Draft] | Mapping[str, Draft],
     *,
     translator: str | None = None,
+    path: Path | None = None,
 ) -> CatalogPlan:
-    """Read the existing catalog (if any) and merge; nothing is written yet."""
-    path = catalog_path(locales, lang, domain)
+    """Read the existing catalog (if any) and merge; nothing is written yet. `path` overrides
+    where the catalog lives (`translate --in-place`)."""
+    path = path or catalog_path(locales, lang, domain)
     existing: polib.POFile | None = None
     stamp = FileStamp.of(path)
     if stamp.exists:
@@ -540,13 +729,19 @@ def plan_catalog(
     return CatalogPlan(path=path, po=po, stamp=stamp, summary=summary)
 
 
-def write_plans(plans: Iterable[CatalogPlan], template: polib.POFile, template_file: Path) -> None:
-    """Write every catalog and the template, each atomically and guarded by its stamp."""
+def write_plans(
+    plans: Iterable[CatalogPlan],
+    template: polib.POFile | None = None,
+    template_file: Path | None = None,
+) -> None:
+    """Write every catalog (and the template, if given), each atomically and guarded by its
+    stamp. A template the user gave (a .pot) is theirs and is not rewritten."""
     plans = list(plans)
-    template_stamp = FileStamp.of(template_file)
+    template_stamp = FileStamp.of(template_file) if template_file is not None else None
     for plan in plans:
         atomic_write(plan.path, render(plan.po), expected=plan.stamp)
-    atomic_write(template_file, render(template), expected=template_stamp)
+    if template is not None and template_file is not None:
+        atomic_write(template_file, render(template), expected=template_stamp)
 
 
 def find_catalogs(paths: Iterable[Path]) -> list[Path]:
@@ -578,12 +773,18 @@ def entry_forms(entry: polib.POEntry) -> Iterator[tuple[str, str, str]]:
 
 def settled_msgids(path: Path) -> set[str]:
     """Sentences of the catalog at `path` that a person approved or edited (none if no file)."""
+    return {key.source for key in settled_keys(path)}
+
+
+def settled_keys(path: Path) -> set[UnitKey]:
+    """Entries of the catalog at `path` that a person approved or edited (none if no file)."""
     if not Path(path).exists():
         return set()
     return {
-        entry.msgid
+        entry_key(entry)
         for entry in load_catalog(path).entries()
-        if entry.msgstr and (entry_state(entry) is EntryState.APPROVED or is_human_edited(entry))
+        if has_translation(entry)
+        and (entry_state(entry) is EntryState.APPROVED or is_human_edited(entry))
     }
 
 

@@ -56,7 +56,7 @@ from workbench.core.catalog import DEFAULT_TRANSLATOR, EntryState, entry_state, 
 from workbench.core.errors import InputError, OutputError, WorkbenchError
 from workbench.core.languages import normalise_language
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: a context column (msgctxt) in the unit key
 # PRAGMA application_id marks the file as ours ("WBTM"), so we never write into someone
 # else's SQLite database.
 APPLICATION_ID = 0x5742544D
@@ -88,9 +88,22 @@ CREATE TABLE unit (
     document TEXT,
     created_at TEXT NOT NULL,    -- UTC, ISO 8601
     created_by TEXT NOT NULL,
+    context TEXT NOT NULL DEFAULT '',  -- a catalog entry's msgctxt, '' for none
     -- One index for both jobs: its prefix (groups, source_key) serves exact lookups.
-    UNIQUE (source_group, target_group, source_key, target_key, source_lang, target_lang)
+    UNIQUE (source_group, target_group, source_key, target_key, source_lang, target_lang, context)
 );
+"""
+_COLUMNS = (
+    "source_lang, target_lang, source_group, target_group, source, target, source_key, "
+    "target_key, origin, document, created_at, created_by, context"
+)
+# Format 1 had no context column: its units had none.
+_MIGRATE_FROM_1 = f"""
+ALTER TABLE unit RENAME TO unit_v1;
+{_SCHEMA}
+INSERT INTO unit (id, {_COLUMNS})
+    SELECT id, {_COLUMNS.replace(", context", "")}, '' FROM unit_v1 ORDER BY id;
+DROP TABLE unit_v1;
 """
 
 
@@ -111,6 +124,7 @@ class MemoryUnit:
     document: str | None = None
     created_at: datetime | None = None  # None: the moment it is stored
     created_by: str = "translator"
+    context: str | None = None  # msgctxt: "May" the month and "May" the verb are two units
 
 
 @dataclass(frozen=True)
@@ -216,9 +230,8 @@ class TranslationMemory:
         with self._write() as connection:
             for row in prepared:
                 cursor = connection.execute(
-                    "INSERT OR IGNORE INTO unit (source_lang, target_lang, source_group, "
-                    "target_group, source, target, source_key, target_key, origin, document, "
-                    "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    f"INSERT OR IGNORE INTO unit ({_COLUMNS}) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     row,
                 )
                 if cursor.rowcount == 1:
@@ -263,8 +276,12 @@ class TranslationMemory:
         *,
         threshold: float = 0.75,
         limit: int = 5,
+        contexts: Sequence[str | None] | None = None,
     ) -> list[list[MemoryMatch]]:
-        """`lookup()` for each source, in order, sharing one index and one snapshot."""
+        """`lookup()` for each source, in order, sharing one index and one snapshot.
+
+        An exact match needs the same context (`contexts[i]`, none by default); fuzzy matches
+        come from any context."""
         source_code, target_code = normalise_language(source_lang), normalise_language(target_lang)
         groups = (language_group(source_code), language_group(target_code))
         threshold = min(max(threshold, 0.0), 1.0)
@@ -272,9 +289,10 @@ class TranslationMemory:
             self._drop_stale_indexes()
             index = self._index(groups) if threshold < 1.0 else None
             results = []
-            for source in sources:
+            for position, source in enumerate(sources):
                 key = normalise_key(source)
-                found = self._exact(key, groups)
+                context = (contexts[position] if contexts is not None else None) or ""
+                found = self._exact(key, context, groups)
                 if index is not None and key:
                     found.extend(self._fuzzy(index, key, threshold, limit + len(found)))
                 results.append(_best(found, (source_code, target_code), limit))
@@ -295,10 +313,10 @@ class TranslationMemory:
         with self._lock, self._database_errors():
             rows = self._connection.execute(
                 "SELECT source, target, source_lang, target_lang, origin, document, created_at, "
-                f"created_by FROM unit {where} ORDER BY id",
+                f"created_by, context FROM unit {where} ORDER BY id",
                 parameters,
             ).fetchall()
-        for source, target, s_lang, t_lang, origin, document, created_at, created_by in rows:
+        for source, target, s_lang, t_lang, origin, document, created_at, by, context in rows:
             yield MemoryUnit(
                 source,
                 target,
@@ -307,7 +325,8 @@ class TranslationMemory:
                 origin,
                 document,
                 _parse_time(created_at),
-                created_by,
+                by,
+                context or None,
             )
 
     def concordance(
@@ -389,11 +408,23 @@ class TranslationMemory:
                 f"{self.path} was written by a newer workbench (memory format {version}); "
                 f"upgrade workbench to use it"
             )
+        if version < SCHEMA_VERSION:
+            self._migrate()
         connection.execute("PRAGMA journal_mode=WAL")
         # WAL with synchronous=NORMAL cannot corrupt the file; a bigger page cache keeps the
         # unique index in memory during large imports.
         connection.execute("PRAGMA synchronous=NORMAL")
         connection.execute("PRAGMA cache_size=-32000")
+
+    def _migrate(self) -> None:
+        """Bring an older memory file to this format, in one transaction (all or nothing)."""
+        with self._write() as connection:
+            version = _header(connection)[1]  # another process may have migrated it meanwhile
+            if version == 1:
+                for statement in _MIGRATE_FROM_1.split(";"):
+                    if statement.strip():
+                        connection.execute(statement)
+                connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     @contextlib.contextmanager
     def _database_errors(self) -> Iterator[None]:
@@ -417,11 +448,11 @@ class TranslationMemory:
                     connection.execute("ROLLBACK")
                 raise
 
-    def _exact(self, key: str, groups: tuple[str, str]) -> list[_Scored]:
+    def _exact(self, key: str, context: str, groups: tuple[str, str]) -> list[_Scored]:
         rows = self._connection.execute(
             f"SELECT {_MATCH_COLUMNS} FROM unit WHERE source_group = ? AND target_group = ? "
-            "AND source_key = ? ORDER BY created_at DESC, id DESC",
-            (*groups, key),
+            "AND source_key = ? AND context = ? ORDER BY created_at DESC, id DESC",
+            (*groups, key, context),
         ).fetchall()
         return [(1.0, row) for row in rows]
 
@@ -645,6 +676,7 @@ def _row(unit: MemoryUnit, now: str) -> tuple[str | None, ...] | None:
         unit.document,
         _format_time(unit.created_at) if unit.created_at else now,
         unit.created_by or "translator",
+        unit.context or "",
     )
 
 
@@ -735,7 +767,15 @@ def catalog_units(
     revised = _po_time(catalog.po.metadata.get("PO-Revision-Date", ""))
     return [
         MemoryUnit(
-            msgid, msgstr, source, target_lang, ORIGIN_CATALOG, po_path.stem, revised, translator
+            msgid,
+            msgstr,
+            source,
+            target_lang,
+            ORIGIN_CATALOG,
+            po_path.stem,
+            revised,
+            translator,
+            entry.msgctxt,
         )
         for entry in catalog.po
         if is_approved(entry)

@@ -15,7 +15,10 @@ For every sentence whose source holds glossary terms, in this order:
 3. **Notes**: one line per required term says how it was obtained ("already correct",
    "rerank", "placeholder" or "failed"); the pipeline stores them on the catalog entry.
 
-Every phase translates all its sentences in one `translate_batch` call per leg.
+Every phase translates all its sentences in one `translate_batch` call per leg. Placeholders
+are the protection mechanism of `workbench.core.protect`, which also shields format strings and
+markup; a sentence that already holds placeholders (a shielded catalog string) gets a term
+placeholder of another shape.
 """
 
 from __future__ import annotations
@@ -28,6 +31,10 @@ from dataclasses import dataclass, field
 from workbench.core.catalog import TERM_LABEL
 from workbench.core.engines.base import Engine, Hypothesis, PivotEngine, chained_logprob
 from workbench.core.glossary_model import Glossary
+from workbench.core.protect import (
+    PLACEHOLDER_PATTERN as PLACEHOLDER_PATTERN,  # the checks import it here
+)
+from workbench.core.protect import Placeholders, free_shape, mask
 from workbench.core.term_check import DEPRECATED, Requirement, TermChecker, TermProblem
 from workbench.core.term_morphology import JOINERS, morphology_for
 
@@ -38,13 +45,6 @@ RERANK = "rerank"
 PLACEHOLDER = "placeholder"
 FAILED = "failed"
 
-# Placeholder shapes, tried in order until one does not already occur in the sentence.
-_PLACEHOLDER_SHAPES = (("ZX", "Q"), ("QZ", "X"), ("XQ", "Z"))
-# Any placeholder of those shapes (possibly with an ending glued on): the QA checks flag one
-# that reaches the output, since it means a glossary term was lost.
-PLACEHOLDER_PATTERN = re.compile(
-    r"(?<![^\W_])(?:" + "|".join(rf"{head}\d+{tail}" for head, tail in _PLACEHOLDER_SHAPES) + ")"
-)
 _JOINER_CLASS = re.escape("".join(sorted(JOINERS)))
 
 
@@ -73,22 +73,18 @@ class _Protection:
 
     index: int  # of the sentence
     text: str  # the source with placeholders
-    shape: tuple[str, str]
+    placeholders: Placeholders
     targets: dict[int, str]  # placeholder number -> target term
     pivots: dict[int, str]  # placeholder number -> pivot-language term
     protected: set[str]  # concept ids protected
 
     def pattern(self) -> re.Pattern[str]:
-        head, tail = self.shape
-        # An ending the model glued on (ZX1Qnin, ZX1Q-nin), unless it is the next placeholder.
-        return re.compile(
-            rf"{head}(\d+){tail}(?:([{_JOINER_CLASS}]?)(?!{head}\d+{tail})(\w+))?", re.IGNORECASE
-        )
+        # An ending the model glued on (ZX1Qnin, ZX1Q-nin) is a case to regenerate.
+        return self.placeholders.pattern(_JOINER_CLASS)
 
     def count(self, text: str) -> int:
         """How many placeholders survive exactly once in `text`."""
-        numbers = [int(m.group(1)) for m in self.pattern().finditer(text)]
-        return sum(1 for number in self.targets if numbers.count(number) == 1)
+        return self.placeholders.survivors(text, self.targets)
 
 
 class TermEnforcer:
@@ -182,14 +178,7 @@ class TermEnforcer:
         """The sentence with the wrongly translated terms replaced by placeholders (none, if
         the only problems are deprecated terms the source does not ask for)."""
         wrong = {problem.concept_id for problem in best.problems}
-        shape = next(
-            (
-                (head, tail)
-                for head, tail in _PLACEHOLDER_SHAPES
-                if not re.search(rf"{head}\d+{tail}", sentence, re.IGNORECASE)
-            ),
-            None,
-        )
+        shape = free_shape(sentence)
         occurrences = sorted(
             ((match, requirement) for requirement in needs for match in requirement.source_matches),
             key=lambda item: item[0].start,
@@ -197,21 +186,18 @@ class TermEnforcer:
         spans = [(m, r) for m, r in occurrences if r.concept.id in wrong]
         if not spans or shape is None:
             return []
-        pieces: list[str] = []
+        placeholders = Placeholders(shape)
+        spans_at = [(match.start, match.end) for match, _ in spans]
+        text, _ = mask(sentence, spans_at, placeholders)
         targets: dict[int, str] = {}
         pivots: dict[int, str] = {}
-        cursor = 0
         for number, (match, requirement) in enumerate(spans, 1):
-            pieces.append(sentence[cursor : match.start])
-            pieces.append(f"{shape[0]}{number}{shape[1]}")
-            cursor = match.end
             targets[number] = requirement.expected.text
             if pivot_lang:
                 pivot_term = match.concept.expected_target(match.term, pivot_lang)
                 pivots[number] = pivot_term.text if pivot_term else match.text
-        pieces.append(sentence[cursor:])
         protected = {requirement.concept.id for _, requirement in spans}
-        return [_Protection(index, "".join(pieces), shape, targets, pivots, protected)]
+        return [_Protection(index, text, placeholders, targets, pivots, protected)]
 
     def _translate_protected(
         self,
