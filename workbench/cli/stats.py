@@ -11,6 +11,7 @@ from workbench.cli.json_output import echo_json, json_option
 from workbench.cli.options import glossary_option, load_glossary_files, source_option
 from workbench.cli.project import find_glossaries, from_project
 from workbench.core.checks import Severity
+from workbench.core.confidence_stats import summarize
 from workbench.core.stats import CatalogStats, Count, by_language, collect_stats, language_total
 
 _STATES = ("approved", "fuzzy", "untranslated")
@@ -60,6 +61,8 @@ def _stats_json(item: CatalogStats) -> dict[str, Any]:
         "obsolete": item.obsolete,
         "problems": {severity.value: item.problems.get(severity, 0) for severity in Severity},
         "percent": round(item.percent, 1),
+        # Only where there are machine drafts with a recorded confidence.
+        **({"confidence": summary.as_json()} if (summary := summarize(item.confidences)) else {}),
     }
 
 
@@ -82,6 +85,8 @@ def _block(item: CatalogStats) -> str:
         lines.append(f"  {'Obsolete:':<14}{item.obsolete:>8}  (not counted)")
     problems = ", ".join(f"{item.problems.get(s, 0)} {s.value}" for s in Severity)
     lines.append(f"  {'Problems:':<14}{problems}")
+    if summary := summarize(item.confidences):  # the model's, over its drafts
+        lines.append(f"  {'Confidence:':<14}{summary.describe()}")
     return "\n".join(lines)
 
 

@@ -8,10 +8,13 @@ Machine output is described in automatic comments (`#.`) that we write and read 
 labelled line each, so the alternatives and the engine signature survive a round trip
 through Poedit or any other PO editor:
 
-    #. MT: argos translate-fr_en 1.0 (beam 4); score -0.1234
+    #. MT: argos translate-fr_en 1.0 (beam 4); score -0.1234; logprob -0.3100; confidence 0.73
     #. MT alternative: -0.5321 | the second-best translation
     #. MT pivot (en): the intermediate English text
     #. Term: ...one line per glossary term enforced...
+
+`score` is the beam score; `logprob` the model's mean log-probability per token of the draft
+and `confidence` its exp, 0..1 (see `engines/confidence.py`; older comments have neither).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ import polib
 from workbench import __version__
 from workbench.core.document import Document
 from workbench.core.engines.base import Hypothesis
+from workbench.core.engines.confidence import confidence
 from workbench.core.errors import InputError
 from workbench.core.languages import language_name, normalise_language, plural_forms
 from workbench.core.plurals import parse_plural_forms
@@ -45,6 +49,7 @@ NOTE_LABEL = "MT note: "  # what the engine had to do (a long sentence translate
 # A draft thrown away because the engine lost a placeholder or markup: why, on the entry.
 REJECTED_LABEL = "MT rejected: "
 _WORD_HYPHEN_END = re.compile(r"\w-$")
+_MT_FIELD = re.compile(r"; (score|logprob|confidence) (\S+)\s*\Z")
 _MACHINE_LABELS = (
     MT_LABEL,
     ALTERNATIVE_LABEL,
@@ -155,6 +160,11 @@ class MachineRecord:
     pivot: str | None
     notes: tuple[str, ...]
     memory: tuple[MemorySuggestion, ...] = ()  # memory matches offered beside the MT, best first
+    logprob: float | None = None  # the draft's mean token log-probability (None: not recorded)
+
+    @property
+    def confidence(self) -> float | None:
+        return confidence(self.logprob)
 
 
 @dataclass
@@ -362,7 +372,9 @@ def machine_comment(draft: Draft) -> str:
     lines = []
     if draft.hypotheses:
         best = draft.hypotheses[0]
-        lines.append(f"{MT_LABEL}{draft.signature}; score {best.score:.4f}")
+        lines.append(
+            f"{MT_LABEL}{draft.signature}; score {best.score:.4f}{_confidence_fields(best)}"
+        )
         for alternative in draft.hypotheses[1:]:
             lines.append(
                 f"{ALTERNATIVE_LABEL}{alternative.score:.4f} | {_one_line(alternative.text)}"
@@ -375,14 +387,14 @@ def machine_comment(draft: Draft) -> str:
 
 def machine_record(entry: polib.POEntry) -> MachineRecord | None:
     """The machine output recorded on `entry`, or None if it never had any."""
-    signature, score, pivot = "", None, None
+    signature, score, pivot, logprob = "", None, None, None
     alternatives: list[Hypothesis] = []
     notes: list[str] = []
     memory: list[MemorySuggestion] = []
     for line in _machine_lines(entry.comment):
         if line.startswith(MT_LABEL):
-            signature, _, score_text = line[len(MT_LABEL) :].rpartition("; score ")
-            score = _float(score_text)
+            signature, fields = _mt_fields(line[len(MT_LABEL) :])
+            score, logprob = _float(fields.get("score", "")), _float(fields.get("logprob", ""))
         elif line.startswith(ALTERNATIVE_LABEL):
             score_text, _, text = line[len(ALTERNATIVE_LABEL) :].partition(" | ")
             alternatives.append(Hypothesis(text, _float(score_text) or 0.0))
@@ -399,7 +411,26 @@ def machine_record(entry: polib.POEntry) -> MachineRecord | None:
         return None
     first = Hypothesis(entry.msgstr if "fuzzy" in entry.flags else "", score or 0.0, pivot)
     candidates = ((first,) if first.text else ()) + tuple(alternatives)
-    return MachineRecord(signature, score, candidates, pivot, tuple(notes), tuple(memory))
+    return MachineRecord(
+        signature, score, candidates, pivot, tuple(notes), tuple(memory), logprob=logprob
+    )
+
+
+def _confidence_fields(best: Hypothesis) -> str:
+    if best.logprob is None:
+        return ""
+    return f"; logprob {best.logprob:.4f}; confidence {confidence(best.logprob):.2f}"
+
+
+def _mt_fields(text: str) -> tuple[str, dict[str, str]]:
+    """ "sig; score -0.1; logprob -0.3; confidence 0.7" -> ("sig", {"score": "-0.1", ...})."""
+    fields: dict[str, str] = {}
+    while True:
+        match = _MT_FIELD.search(text)
+        if match is None:
+            return text, fields
+        fields.setdefault(match.group(1), match.group(2))
+        text = text[: match.start()]
 
 
 def _machine_lines(comment: str) -> list[str]:

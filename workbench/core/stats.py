@@ -21,6 +21,7 @@ from unicode_segmentation_rs import unicode_words
 from workbench.core.catalog import Catalog, find_catalogs, load_catalog
 from workbench.core.checks import Severity, catalog_languages, check_entry, msgfmt_problems
 from workbench.core.checks.msgfmt import catalog_plural_rule
+from workbench.core.confidence_stats import draft_confidence
 
 if TYPE_CHECKING:
     from workbench.core.glossary import Glossary
@@ -61,6 +62,7 @@ class CatalogStats:
     untranslated: Count = Count()
     obsolete: int = 0  # segments; not part of the total
     problems: Mapping[Severity, int] = field(default_factory=dict)
+    confidences: tuple[float, ...] = ()  # of the machine drafts (confidence_stats.py)
 
     @property
     def total(self) -> Count:
@@ -86,6 +88,7 @@ class CatalogStats:
             untranslated=self.untranslated + other.untranslated,
             obsolete=self.obsolete + other.obsolete,
             problems={severity: problems[severity] for severity in Severity},
+            confidences=self.confidences + other.confidences,
         )
 
 
@@ -97,6 +100,7 @@ def catalog_stats(
     problems: Counter[Severity] = Counter()
     obsolete = 0
     rule = catalog_plural_rule(catalog.po)
+    confidences = [c for entry in catalog.po if (c := draft_confidence(entry)) is not None]
     for entry in catalog.po:
         if not entry.msgid:
             continue
@@ -118,6 +122,7 @@ def catalog_stats(
         path=Path(catalog.path),
         obsolete=obsolete,
         problems={severity: problems[severity] for severity in Severity},
+        confidences=tuple(confidences),
         **counts,
     )
 

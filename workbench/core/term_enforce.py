@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from workbench.core.catalog import TERM_LABEL
-from workbench.core.engines.base import Engine, Hypothesis, PivotEngine
+from workbench.core.engines.base import Engine, Hypothesis, PivotEngine, chained_logprob
 from workbench.core.glossary_model import Glossary
 from workbench.core.protect import (
     PLACEHOLDER_PATTERN as PLACEHOLDER_PATTERN,  # the checks import it here
@@ -131,6 +131,31 @@ class TermEnforcer:
             )
         return results
 
+    # --- for one sentence at a time (prefix completion) -------------------------------------
+
+    def problems(self, sentence: str, translation: str) -> list[TermProblem]:
+        """What `translation` of `sentence` gets wrong about the glossary."""
+        needs = self.checker.requirements(sentence)
+        return self.checker.problems(needs, translation) if needs else []
+
+    def rerank(self, sentence: str, hypotheses: Sequence[Hypothesis]) -> list[Hypothesis]:
+        """`hypotheses` of `sentence` by glossary compliance, then in their own order."""
+        needs = self.checker.requirements(sentence)
+        return [ranked.hypothesis for ranked in self._rerank(needs, list(hypotheses))]
+
+    def protect(self, sentence: str) -> tuple[str, Callable[[str], str]] | None:
+        """`sentence` with its required terms as placeholders, and the function that turns
+        placeholders in a translation into the target terms (None: nothing to protect)."""
+        needs = self.checker.requirements(sentence)
+        if not needs:
+            return None
+        untranslated = _Ranked(Hypothesis("", 0.0), self.checker.problems(needs, ""), 0)
+        protections = self._protect(0, sentence, needs, untranslated, None)
+        if not protections:
+            return None
+        protection = protections[0]
+        return protection.text, lambda text: self._restore(protection, text, self.target_lang)
+
     # --- phase 1: rerank --------------------------------------------------------------------
 
     def _rerank(self, needs: list[Requirement], hypotheses: list[Hypothesis]) -> list[_Ranked]:
@@ -208,6 +233,7 @@ class TermEnforcer:
                 for protection, hypotheses in zip(protections, seconds, strict=True)
             ]
             scores = [a.score + b.score for a, b in zip(middle, finals, strict=True)]
+            logprobs = [chained_logprob(a, b) for a, b in zip(middle, finals, strict=True)]
         else:
             outputs = engine.translate_batch(texts, n_best=n_best, cancel=cancel)
             finals = [
@@ -215,15 +241,16 @@ class TermEnforcer:
                 for protection, hypotheses in zip(protections, outputs, strict=True)
             ]
             scores = [hypothesis.score for hypothesis in finals]
+            logprobs = [hypothesis.logprob for hypothesis in finals]
         restored: dict[int, tuple[Hypothesis, set[str]]] = {}
-        for protection, final, score, pivot in zip(
-            protections, finals, scores, pivot_texts, strict=True
+        for protection, final, score, logprob, pivot in zip(
+            protections, finals, scores, logprobs, pivot_texts, strict=True
         ):
             if protection.count(final.text) < len(protection.targets):
                 continue
             text = self._restore(protection, final.text, self.target_lang)
             restored[protection.index] = (
-                Hypothesis(text, score, pivot, note=final.note),
+                Hypothesis(text, score, pivot, note=final.note, logprob=logprob),
                 protection.protected,
             )
         return restored

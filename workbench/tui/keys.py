@@ -277,6 +277,13 @@ KEYS: tuple[KeyAction, ...] = (
         footer=7,
     ),
     KeyAction(
+        "f6",
+        "riskiest_first",
+        "Riskiest first",
+        "Show the machine drafts only, the model's least confident first (the bar beside each).",
+        "Find",
+    ),
+    KeyAction(
         "ctrl+o",
         "languages",
         "Languages",
@@ -329,6 +336,8 @@ KEYS: tuple[KeyAction, ...] = (
 )
 
 EDITOR_KEYS: tuple[tuple[str, str], ...] = (
+    ("Tab", "Accept the next word of the model's completion (shown dimmed)"),
+    ("End / Ctrl+Right", "Accept all of the model's completion"),
     ("Ctrl+Z", "Undo in the editor"),
     ("Ctrl+Y", "Redo in the editor"),
     ("Tab / Shift+Tab", "Move between the list and the editors"),

@@ -13,6 +13,7 @@ from textual.message import Message
 if TYPE_CHECKING:
     from workbench.core.pipeline import PipelineResult, Progress
     from workbench.core.review import MergeReport, ReviewSession, SaveReport, StatusFilter
+    from workbench.tui.widgets.completing_area import CompletingTextArea
 
 
 class SessionReady(Message):
@@ -121,3 +122,22 @@ class FilterReady(Message):
         super().__init__()
         self.status = status
         self.rows = rows
+
+
+class CompletionReady(Message):
+    """The model's completion of the text `area` held at `generation`."""
+
+    def __init__(self, area: CompletingTextArea, generation: int, text: str) -> None:
+        super().__init__()
+        self.area = area
+        self.generation = generation
+        self.text = text
+
+
+class CompletionUnavailable(Message):
+    """A language cannot be completed (no model installed)."""
+
+    def __init__(self, lang: str, reason: str) -> None:
+        super().__init__()
+        self.lang = lang
+        self.reason = reason

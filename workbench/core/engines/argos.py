@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from workbench.core.engines.argos_packages import (
@@ -27,6 +27,8 @@ from workbench.core.engines.argos_packages import (
     missing_pairs,
 )
 from workbench.core.engines.base import Engine, Hypothesis, PivotEngine
+from workbench.core.engines.completion import Completion, complete_argos
+from workbench.core.engines.confidence import mean_log_probs
 from workbench.core.engines.model_limits import (
     SplitSentence,
     input_pieces_limit,
@@ -179,13 +181,32 @@ class ArgosEngine(Engine):
             )
         except Exception as error:
             raise broken_model_error(self.model, "cannot translate with", error) from None
+        # Every candidate gets its confidence: glossary reranking may choose any of them.
+        logprobs = iter(
+            mean_log_probs(
+                self._translator,
+                [chunk for chunk, r in zip(chunks, results, strict=True) for _ in r.hypotheses],
+                [tokens for r in results for tokens in r.hypotheses],
+                skip=1 if prefix else 0,
+                limit=self._decoding_cap(),
+            )
+        )
         return [
             [
-                self._hypothesis(tokens, score, prefix)
+                replace(self._hypothesis(tokens, score, prefix), logprob=next(logprobs))
                 for tokens, score in zip(r.hypotheses, r.scores, strict=True)
             ]
             for r in results
         ]
+
+    def complete(self, source: str, prefix: str, n: int = 1) -> list[Completion]:
+        self._ensure_loaded()
+        try:
+            return complete_argos(self, source, prefix, n)
+        except WorkbenchError:
+            raise
+        except Exception as error:
+            raise broken_model_error(self.model, "cannot complete with", error) from None
 
     def _decoding_cap(self) -> int:
         # The decoder cannot go past the position table either.
@@ -218,7 +239,8 @@ class ArgosEngine(Engine):
                 glue = " " if text and joins_words(chunk) else ""
                 text = f"{text}{glue}{best.text}"
                 score += best.score
-            joined.append(Hypothesis(text, score, note=note))
+            logprob = _mean_of_parts(rank, translations)
+            joined.append(Hypothesis(text, score, note=note, logprob=logprob))
         return joined
 
     def _hypothesis(self, tokens: list[str], score: float, prefix: str) -> Hypothesis:
@@ -227,6 +249,13 @@ class ArgosEngine(Engine):
         # A model may emit its special tokens; they are not text and must not reach a catalog.
         tokens = [token for token in tokens if token not in _SPECIAL_TOKENS]
         return Hypothesis(self._tokenizer.decode(tokens).strip(), float(score))
+
+
+def _mean_of_parts(rank: int, translations: list[list[Hypothesis]]) -> float | None:
+    """A joined hypothesis's mean log-probability: the mean of its parts' (None if one lacks it)."""
+    parts = [hypotheses[min(rank, len(hypotheses) - 1)].logprob for hypotheses in translations]
+    known = [part for part in parts if part is not None]
+    return sum(known) / len(known) if known and len(known) == len(parts) else None
 
 
 def open_engine(

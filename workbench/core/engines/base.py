@@ -12,9 +12,12 @@ import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import Cancelled
+
+if TYPE_CHECKING:
+    from workbench.core.engines.completion import Completion
 
 ProgressCallback = Callable[[int], None]  # called with how many sentences just finished
 
@@ -28,6 +31,7 @@ class Hypothesis:
     pivot: str | None = None  # the intermediate (English) text, for a pivoted translation
     origin: str = ""  # where a candidate that is not the engine's came from ("TM 87%")
     note: str = ""  # what the engine had to do to it ("translated in 3 parts"), for the catalog
+    logprob: float | None = None  # the model's mean log-probability per token (confidence.py)
 
 
 class Engine(ABC):
@@ -92,6 +96,12 @@ class Engine(ABC):
                 raise Cancelled("translation cancelled")
             yield number, self.translate_prepared(batch, n_best)
 
+    def complete(self, source: str, prefix: str, n: int = 1) -> list[Completion]:
+        """The rest of the translation of `source` that continues exactly `prefix`, best first."""
+        from workbench.core.engines.completion import complete_by_translation
+
+        return complete_by_translation(self, source, prefix, n)
+
     def prepare(self, sentences: list[str]) -> list[Any]:
         """Turn sentences into the engine's input (tokens); identity by default."""
         return list(sentences)
@@ -144,11 +154,24 @@ class PivotEngine(Engine):
                     h.score + pivot.score,
                     pivot=pivot.text,
                     note="; ".join(note for note in (pivot.note, h.note) if note),
+                    logprob=chained_logprob(pivot, h),
                 )
                 for h in hyps
             ]
             for pivot, hyps in zip(pivots, seconds, strict=True)
         ]
 
+    def complete(self, source: str, prefix: str, n: int = 1) -> list[Completion]:
+        from workbench.core.engines.completion import complete_pivot
+
+        return complete_pivot(self, source, prefix, n)
+
     def translate_prepared(self, batch: list[Any], n_best: int) -> list[list[Hypothesis]]:
         return self.translate_batch(batch, n_best=n_best)
+
+
+def chained_logprob(first: Hypothesis, second: Hypothesis) -> float | None:
+    """Two legs' mean log-probabilities add: the confidences (their exps) multiply."""
+    if first.logprob is None or second.logprob is None:
+        return None
+    return first.logprob + second.logprob

@@ -8,9 +8,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from workbench.core.catalog import machine_record
 from workbench.core.errors import InputError
 from workbench.core.review.model import SessionModel
-from workbench.core.review.state import CellState, StatusFilter
+from workbench.core.review.state import CellState, StatusFilter, state_of
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,8 @@ class FindingMixin(SessionModel):
         """Does the row match `status` in any of `langs`?"""
         if status is StatusFilter.ALL:
             return True
+        if status is StatusFilter.RISKY:
+            return self.lowest_confidence(index, langs) is not None
         for lang in langs:
             cell = self.cell(index, lang)
             if status is StatusFilter.PROBLEMS:
@@ -97,7 +100,25 @@ class FindingMixin(SessionModel):
                 not query or self.contains(index, query, langs)
             ):
                 found.append(index)
+        if status is StatusFilter.RISKY:  # review the riskiest first
+            found.sort(key=lambda index: self.lowest_confidence(index, langs) or 0.0)
         return found
+
+    def confidence(self, index: int, lang: str) -> float | None:
+        """The model's confidence (0..1) in the row's machine draft; None when the text is a
+        person's (edited, approved), or no confidence was recorded."""
+        lane = self._lanes.get(lang)
+        msgid = self.segments[index].text
+        if lane is None or state_of(lane, msgid) is not CellState.MACHINE:
+            return None
+        entry = lane.entries.get(msgid)
+        record = machine_record(entry) if entry is not None else None
+        return record.confidence if record is not None else None
+
+    def lowest_confidence(self, index: int, langs: Sequence[str]) -> float | None:
+        """The least confident machine draft of the row in `langs` (None: none recorded)."""
+        found = [c for lang in langs if (c := self.confidence(index, lang)) is not None]
+        return min(found) if found else None
 
     @staticmethod
     def step(

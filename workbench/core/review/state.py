@@ -50,6 +50,7 @@ class StatusFilter(enum.Enum):
     EDITED = "edited"
     APPROVED = "approved"
     PROBLEMS = "problems"
+    RISKY = "riskiest first"  # machine drafts, the model's least confident first
 
 
 @dataclass(frozen=True)

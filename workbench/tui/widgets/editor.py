@@ -19,6 +19,8 @@ from textual.widgets.text_area import Selection
 
 from workbench.core.languages import language_name
 from workbench.tui.widgets.caption import Caption
+from workbench.tui.widgets.completing_area import CompletingTextArea
+from workbench.tui.widgets.confidence import confidence_label
 
 if TYPE_CHECKING:
     from workbench.core.review import ReviewSession, SearchQuery
@@ -39,7 +41,7 @@ class TargetEditor(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Caption(self.lang, classes="target-label")
-        area = TextArea(
+        area = CompletingTextArea(
             "",
             id=editor_id(self.lang),
             soft_wrap=True,
@@ -120,7 +122,8 @@ class SegmentEditor(Vertical):
         self.call_after_refresh(self._hint_more, heading)
         for lang in self.targets:
             cell = session.cell(index, lang)
-            self.target(lang).show(cell.text, cell.mark, lang == current)
+            mark = cell.mark + confidence_label(session.confidence(index, lang))
+            self.target(lang).show(cell.text, mark, lang == current)
         if search is not None:
             self._show_match(segment.text, search, current)
 
@@ -160,7 +163,10 @@ class SegmentEditor(Vertical):
     def show_marks(self, session: ReviewSession, index: int, current: str) -> None:
         """Update the state marks only (the text is what the translator is typing)."""
         for lang in self.targets:
-            self.target(lang).show_mark(session.cell(index, lang).mark, lang == current)
+            mark = session.cell(index, lang).mark + confidence_label(
+                session.confidence(index, lang)
+            )
+            self.target(lang).show_mark(mark, lang == current)
 
 
 def highlight_terms(

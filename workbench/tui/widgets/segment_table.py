@@ -24,6 +24,7 @@ from textual.strip import Strip
 
 from workbench.core.review import CellState
 from workbench.tui.keys import TABLE, bindings
+from workbench.tui.widgets.confidence import confidence_bar
 
 if TYPE_CHECKING:
     from workbench.core.review import ReviewSession, SearchQuery
@@ -265,8 +266,8 @@ class SegmentTable(ScrollView, can_focus=True):
         """Widths of the number column, the source column and each language's text."""
         number = max(3, len(str(len(self.session) if self.session else 0)))
         count = len(self.languages)
-        # per column: a separator and (for a language) its two-cell mark
-        free = max(count + 1, width - number - 1 - count * 3)
+        # per column: a separator and (for a language) its two-cell mark and confidence bar
+        free = max(count + 1, width - number - 1 - count * 4)
         share = free // (count + 1)
         texts = [share] * count
         return number, free - share * count, texts
@@ -316,9 +317,9 @@ class SegmentTable(ScrollView, can_focus=True):
         for lang, text_width in zip(self.languages, texts, strict=True):
             segments.append(Segment(SEPARATOR, style))
             if lang == self.current_language:
-                segments.append(Segment(fit(f"▸ {lang}", text_width + 2), style + current))
+                segments.append(Segment(fit(f"▸ {lang}", text_width + 3), style + current))
             else:
-                segments.append(Segment(fit(f"  {lang}", text_width + 2), style))
+                segments.append(Segment(fit(f"  {lang}", text_width + 3), style))
         return Strip(segments).adjust_cell_length(width, style)
 
     def _row_line(self, index: int, part: int, width: int, cursor: bool) -> Strip:
@@ -349,8 +350,10 @@ class SegmentTable(ScrollView, can_focus=True):
                     else base
                 )
                 segments.append(Segment(problem, problem_style))
+                bar = confidence_bar(self.session.confidence(index, lang))
+                segments.append(Segment(bar, state_style))
             else:
-                segments.append(Segment("  ", base))
+                segments.append(Segment("   ", base))
             text_style = base
             if cursor and lang == self.current_language:
                 text_style = base + self.get_component_rich_style(

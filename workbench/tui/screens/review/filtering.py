@@ -21,6 +21,7 @@ _FILTER_KEYS = {
     StatusFilter.EDITED: "d",
     StatusFilter.APPROVED: "v",
     StatusFilter.PROBLEMS: "p",
+    StatusFilter.RISKY: "r",
 }
 
 
@@ -97,6 +98,9 @@ class FilteringMixin(ScreenPart):
             self._apply_filter,
         )
 
+    def action_riskiest_first(self) -> None:
+        self._apply_filter(StatusFilter.RISKY)
+
     def _apply_filter(self, status: StatusFilter | None) -> None:
         if status is None or self.session is None:
             return
@@ -119,7 +123,8 @@ class FilteringMixin(ScreenPart):
             self.notify(f"No segment is {message.status.value}.", timeout=3)
 
     def _show_view(self, rows: Sequence[int]) -> None:
-        keep = self.table.current_index
+        # Riskiest first starts at the top: the least confident draft.
+        keep = None if self.status is StatusFilter.RISKY else self.table.current_index
         self.table.show(self.session, rows, self.shown, self.current_lang, keep_index=keep)
         self._show_row(self.table.current_index, force=True)
 

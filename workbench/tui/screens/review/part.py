@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
     from textual.timer import Timer
 
+    from workbench.core.completer import Completer
     from workbench.core.engines.base import Engine
     from workbench.core.review import ReviewSession
     from workbench.core.textio import FileStamp
@@ -59,6 +60,8 @@ class ScreenPart(_Base):
     _autosave: Timer | None
     _asking: set[str]
     _declined: dict[str, FileStamp]
+    _completer: Completer | None
+    _completion_noticed: bool
 
     @property
     def table(self) -> SegmentTable:

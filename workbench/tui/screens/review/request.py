@@ -28,3 +28,4 @@ class ReviewSettings:
     disk_check_interval: float | None = 2.0  # how often to look for outside changes
     check_all: bool = True  # run every check after loading (counts problems in the header)
     editor_delay: float | None = 0.05  # the editor follows the list cursor once it rests
+    completion_pause: float | None = 0.2  # quiet typing before the model completes (None: off)

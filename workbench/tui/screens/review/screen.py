@@ -11,6 +11,7 @@ from textual.screen import Screen
 
 from workbench.core.review import SearchQuery, StatusFilter
 from workbench.tui.keys import ANYWHERE, bindings
+from workbench.tui.screens.review.completion import CompletionMixin
 from workbench.tui.screens.review.current_row import CurrentRowMixin
 from workbench.tui.screens.review.disk import DiskMixin
 from workbench.tui.screens.review.filtering import FilteringMixin
@@ -30,6 +31,7 @@ from workbench.tui.widgets.segment_table import SegmentTable
 if TYPE_CHECKING:
     from textual.timer import Timer
 
+    from workbench.core.completer import Completer
     from workbench.core.engines.base import Engine
     from workbench.core.review import ReviewSession
     from workbench.core.textio import FileStamp
@@ -43,6 +45,7 @@ class ReviewScreen(
     NavigationMixin,
     ReviewingMixin,
     MachineMixin,
+    CompletionMixin,
     FilteringMixin,
     SavingMixin,
     DiskMixin,
@@ -76,6 +79,8 @@ class ReviewScreen(
         self._autosave: Timer | None = None
         self._asking: set[str] = set()  # languages whose disk-change question is on screen
         self._declined: dict[str, FileStamp] = {}  # "keep mine for now" for this disk version
+        self._completer: Completer | None = None  # made on the first completion request
+        self._completion_noticed = False  # "no completion" said once
 
     # --- layout ------------------------------------------------------------------------------
 
@@ -95,6 +100,7 @@ class ReviewScreen(
         self.query_one(SearchBar).display = False
         for lang in self.request.targets:
             self.editor.area(lang).read_only = True
+            self.editor.area(lang).pause = self.settings.completion_pause
         self._update_header()
         # The first frame goes out before the heavy reading starts.
         self.call_after_refresh(self._load)
