@@ -363,6 +363,8 @@ def test_french(text: str, expected: list[str]) -> None:
             ["It costs $3.50 today.", "Prices at example.com vary."],
         ),
         ("The UN met. The WHO agreed.", ["The UN met.", "The WHO agreed."]),
+        # Only a dot standing alone belongs to a spaced ellipsis.
+        ("We use C#. .NET is fine.", ["We use C#.", ".NET is fine."]),
     ],
 )
 def test_english(text: str, expected: list[str]) -> None:

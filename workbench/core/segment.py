@@ -40,9 +40,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Terminal punctuation, then closing quotes or brackets (a French `»` may follow a space).
+# Terminal punctuation (a spaced ellipsis `. . .` is one mark, never cut), then closing quotes
+# or brackets (a French `»` may follow a space).
 _CANDIDATE = re.compile(
-    r"(?P<punct>\.(?:[ \u00a0]\.){2,3}+|[.!?…‼⁇⁈⁉]+(?![ \u00a0]\.))"
+    r"(?P<punct>\.(?:[ \u00a0]\.){2,3}+|[.!?…‼⁇⁈⁉]+(?![ \u00a0]\.(?:[ \u00a0]|$)))"
     r"(?:[ \u00a0\u202f\u2009]*[»›]|[”’\"')\]}])*"
     r"(?=\s)"
 )
