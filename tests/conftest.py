@@ -2,10 +2,14 @@
 
 The environment is set at import time, before any test module can import argostranslate,
 whose settings module reads HOME, XDG_* and ARGOS_PACKAGES_DIR once, when first imported.
+Under pytest-xdist every worker is a process of its own that imports this module itself, so
+each worker gets its own home and packages folder (named after the worker) and builds its own
+session fixtures: no worker ever sees another's files.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -14,7 +18,8 @@ import pytest
 
 from tests.support.sandbox import isolate_environment
 
-_RUN_HOME = Path(tempfile.mkdtemp(prefix="workbench-tests-"))
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+_RUN_HOME = Path(tempfile.mkdtemp(prefix=f"workbench-tests-{WORKER}-"))
 isolate_environment(_RUN_HOME)
 
 REPO = Path(__file__).resolve().parent.parent

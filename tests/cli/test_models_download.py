@@ -39,7 +39,8 @@ def local_index(tmp_path, monkeypatch):
     ]
     (served / "index.json").write_text(json.dumps(index), encoding="utf-8")
     monkeypatch.setattr(argostranslate.settings, "remote_package_index", base + "index.json")
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # A short poll: shutdown() waits for the loop to look (0.5 s by default, per test).
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     yield base
     server.shutdown()

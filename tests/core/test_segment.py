@@ -313,6 +313,16 @@ def test_seed_gives_exactly_its_sentences(seed_path) -> None:
         ),
         # A list number is not a sentence of its own.
         ("1. Introduction générale", ["1. Introduction générale"]),
+        # A list in one paragraph is cut before each next number, full stop or not...
+        ("1. Les faits 2. Les chiffres", ["1. Les faits", "2. Les chiffres"]),
+        ("a) Le sommet. b) La session.", ["a) Le sommet.", "b) La session."]),
+        # ...but only a list that opens the paragraph and counts up.
+        ("Il a eu 1. Puis 2. Enfin rien.", ["Il a eu 1.", "Puis 2.", "Enfin rien."]),
+        ("1. Les faits 3. Les chiffres", ["1. Les faits 3.", "Les chiffres"]),
+        # A spaced ellipsis is one mark: it goes on, or ends with its fourth dot.
+        ("Il hésita . . . Puis il partit.", ["Il hésita . . . Puis il partit."]),
+        ("Il attendit . . . . Rien ne vint.", ["Il attendit . . . .", "Rien ne vint."]),
+        ("Il attendit. . . . Rien ne vint.", ["Il attendit.", ". . . Rien ne vint."]),
     ],
 )
 def test_french(text: str, expected: list[str]) -> None:
@@ -353,6 +363,8 @@ def test_french(text: str, expected: list[str]) -> None:
             ["It costs $3.50 today.", "Prices at example.com vary."],
         ),
         ("The UN met. The WHO agreed.", ["The UN met.", "The WHO agreed."]),
+        # Only a dot standing alone belongs to a spaced ellipsis.
+        ("We use C#. .NET is fine.", ["We use C#.", ".NET is fine."]),
     ],
 )
 def test_english(text: str, expected: list[str]) -> None:

@@ -6,10 +6,12 @@ CTranslate2 translates. The packages built here are genuine `.argosmodel` archiv
 CTranslate2 Transformer has hand-set weights (recipe: /work/shared/notes/test-models.md):
 
 - The decoder's cross-attention at step t attends to source position t and copies that source
-  piece into its stream; the output projection then emits the target piece of that source
-  piece. A source `</s>` is appended by the model config, so decoding stops right after the
-  last source piece. Output is deterministic; the best hypothesis scores ~0 and beam search
+  piece's code into its stream; the output projection then emits the target piece of that
+  source piece. A source `</s>` is appended by the model config, so decoding stops right after
+  the last source piece. Output is deterministic; the best hypothesis scores ~0 and beam search
   returns alternatives that differ from it (each swaps in a low-probability piece).
+- Pieces are 64-entry ±1 codes, not one-hot rows, so the model is 82 wide whatever the
+  vocabulary (one-hot rows made it ~600 wide, and decoding ~6x slower).
 - The "copy" model (``permutation_seed=None``) maps every piece to itself, so a sentence
   translates to ``decode(encode(sentence))``, which is the sentence itself unless it has
   leading, trailing or repeated whitespace (SentencePiece drops those, as real Argos models
@@ -65,7 +67,11 @@ SPECIAL_TOKENS = ("<blank>", "<s>", "</s>")
 PERMUTATION_FILE = "permutation.json"
 PERMUTABLE_PIECE = re.compile(r"▁?[a-z]{3,}")
 # Scale of the position-code match in cross-attention: large enough to make it hard.
-ATTENTION_SHARPNESS = 3.0
+ATTENTION_SHARPNESS = 5.0
+# Entries of a piece's code: 64 keeps 600 random codes at least 14 entries apart.
+TOKEN_CODE_WIDTH = 64
+# How far the right piece's logit stays above any other's: its probability is then ~1.
+LOGIT_MARGIN = 30.0
 FFN_WIDTH = 16
 
 ENGLISH_SENTENCES = (
@@ -183,13 +189,33 @@ def position_codes(max_length: int) -> np.ndarray:
     """Row p is the binary expansion of p written as ±1: a `max_length` × bits table.
 
     Two codes agree in every bit only for the same position, so the dot product of a code
-    with itself beats any other position's by at least 2. This keeps the model narrow
-    (vocabulary + log2(max_length) dims) where one-hot positions would add `max_length`
-    dims, and translation time grows with the square of the width.
+    with itself beats any other position's by at least 2.
     """
     bits = max(1, (max_length - 1).bit_length())
     positions = np.arange(max_length)[:, None]
     return np.where((positions >> np.arange(bits)) & 1, 1.0, -1.0).astype(np.float32)
+
+
+def token_codes(vocab_size: int) -> np.ndarray:
+    """Row i is piece i's code: TOKEN_CODE_WIDTH entries of ±1, half of each, all rows distinct.
+
+    Codes instead of one-hot rows keep the model narrow whatever the vocabulary (translation
+    time grows with the square of the width). Fixed seed: the same vocabulary size always
+    gets the same codes.
+    """
+    rng = np.random.default_rng(0)
+    balanced = np.repeat(np.array([1.0, -1.0], dtype=np.float32), TOKEN_CODE_WIDTH // 2)
+    codes = np.stack([rng.permutation(balanced) for _ in range(vocab_size)])
+    if len({row.tobytes() for row in codes}) != vocab_size:
+        raise ValueError(f"{vocab_size} pieces do not get distinct codes; widen TOKEN_CODE_WIDTH")
+    return codes
+
+
+def _code_distance(codes: np.ndarray) -> int:
+    """The smallest number of entries in which two different codes differ."""
+    overlap = codes @ codes.T
+    np.fill_diagonal(overlap, -np.inf)
+    return int(codes.shape[1] - overlap.max()) // 2
 
 
 def _copy_transformer(
@@ -197,44 +223,53 @@ def _copy_transformer(
 ) -> TransformerSpec:
     """Transformer whose output at step t is target_of[source piece at position t].
 
-    The residual stream holds a one-hot token block (one dim per vocabulary entry) followed
-    by a position-code block.
+    The residual stream is a token block (a piece's code) followed by a position block (the
+    position code and its negation). Every row of both blocks is ±1 with as many + as -, so
+    the layer norms, which subtract the mean and divide by the spread, leave the encoder's
+    stream exactly as it is. The decoder's own input is its position only: what it emits
+    never depends on what it emitted before, so every step is the same hard copy.
     """
     vocab = len(vocabulary)
-    codes = position_codes(max_length)
-    width = vocab + codes.shape[1]
+    codes = token_codes(vocab)
+    positions = position_codes(max_length)
+    positions = np.concatenate([positions, -positions], axis=1)
+    code_width, position_width = codes.shape[1], positions.shape[1]
+    width = code_width + position_width
     spec = TransformerSpec.from_config(1, 1, pre_norm=True)
     spec.config.add_source_eos = True
 
-    token_embeddings = np.eye(vocab, width, dtype=np.float32)
     position_table = np.zeros((max_length, width), dtype=np.float32)
-    position_table[:, vocab:] = codes
+    position_table[:, code_width:] = positions
     for stack in (spec.encoder, spec.decoder):
         stack.scale_embeddings = False
         stack.position_encodings.encodings = position_table
         _layer_norm(stack.layer_norm, width)
         for layer in stack.layer:
             _silence_self_attention_and_ffn(layer, width)
-    spec.encoder.embeddings[0].weight = token_embeddings
-    spec.decoder.embeddings.weight = token_embeddings
+    source_embeddings = np.zeros((vocab, width), dtype=np.float32)
+    source_embeddings[:, :code_width] = codes
+    spec.encoder.embeddings[0].weight = source_embeddings
+    spec.decoder.embeddings.weight = np.zeros((vocab, width), dtype=np.float32)
 
     # Cross-attention: the decoder position code (query) matches the source position code
-    # (key), and the value carries that source position's token block.
+    # (key), and the value carries that source position's token code.
     cross = spec.decoder.layer[0].attention
     _layer_norm(cross.layer_norm, width)
     position_match = np.zeros((width, width), dtype=np.float32)
-    position_match[vocab:, vocab:] = ATTENTION_SHARPNESS * np.eye(width - vocab)
+    position_match[code_width:, code_width:] = ATTENTION_SHARPNESS * np.eye(position_width)
     token_copy = np.zeros((width, width), dtype=np.float32)
-    token_copy[:vocab, :vocab] = np.eye(vocab)
+    token_copy[:code_width, :code_width] = np.eye(code_width)
     cross.linear[0].weight = position_match
     cross.linear[1].weight = np.concatenate([position_match, token_copy])  # keys, values
     cross.linear[2].weight = token_copy
 
+    # Target piece target_of[i] scores the match of the copied code with piece i's code; the
+    # right piece wins by at least LOGIT_MARGIN.
     projection = np.zeros((vocab, width), dtype=np.float32)
-    projection[list(target_of), list(range(vocab))] = 1.0
+    projection[list(target_of), :code_width] = codes * (LOGIT_MARGIN / (2 * _code_distance(codes)))
     spec.decoder.projection.weight = projection
-    # Real models never emit <blank> or <s>; without this, beam alternatives would echo the
-    # decoder start token.
+    # Real models never emit <blank> or <s>; without this, beam alternatives could start with
+    # the decoder start token.
     never_emitted = np.zeros(vocab, dtype=np.float32)
     never_emitted[[vocabulary.index("<blank>"), vocabulary.index("<s>")]] = -100.0
     spec.decoder.projection.bias = never_emitted

@@ -14,6 +14,20 @@ boundary unless a no-break rule holds:
   list number (`2. Résultats`).
 
 Abbreviations that may end a sentence (etc., U.S., av. J.-C., və s.) override the initials rule.
+In English, where a capital follows almost every full stop, a dotted abbreviation (U.S., a.m.)
+or an initial ends a sentence only before a word that usually opens one (`The`, `How`, `He`):
+"the U.S. Government" and "Albert I. Jones" go on, "in the U.S. How about you?" and "you and I.
+Did you" end, as pySBD (the Pragmatic Segmenter's rules) decides.
+
+Ellipses written with spaces (`. . .`) are one mark: inside a sentence they never end it; four
+dots after a space (`a period . . . . Next`) are an ellipsis and a full stop; a full stop glued to
+a word then a spaced ellipsis (`compounds. . . . The`) ends the sentence at the full stop, and the
+ellipsis opens the next one (words left out at its start).
+
+A numbered or lettered list written in one paragraph (`1. The first item 2. The second item`,
+`1) …`, `a. …`, `• 9. …`) is cut before each next item number, with or without a full stop at
+the end of the item; the list must start the paragraph and count up (1, 2, 3 or a, b, c).
+
 Decimal points, URLs, e-mail addresses and version numbers never break: their dots are not
 followed by white space. Everything is compiled once per language; a paragraph is scanned once.
 """
@@ -21,21 +35,32 @@ followed by white space. Everything is compiled once per language; a paragraph i
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Terminal punctuation, then closing quotes or brackets (a French `»` may follow a space).
+# Terminal punctuation (a spaced ellipsis `. . .` is one mark, never cut), then closing quotes
+# or brackets (a French `»` may follow a space).
 _CANDIDATE = re.compile(
-    r"(?P<punct>[.!?…‼⁇⁈⁉]+)"
+    r"(?P<punct>\.(?:[ \u00a0]\.){2,3}+|[.!?…‼⁇⁈⁉]+(?![ \u00a0]\.(?:[ \u00a0]|$)))"
     r"(?:[ \u00a0\u202f\u2009]*[»›]|[”’\"')\]}])*"
     r"(?=\s)"
 )
 _NON_SPACE = re.compile(r"\S")
 # Characters that may open a sentence before its first word.
 _OPENERS = "«‹“‘\"'([{¿¡—–-"
-# A whole "sentence" that is only a list number or letter: `1.`, `IV.`, `(a).`
-_ENUMERATOR = re.compile(r"[(\[]?(?:\d{1,3}|[IVXLCDM]{1,6}|[^\W\d_])[)\]]?")
+_BULLETS = "•◦‣⁃▪*-"
+# A whole "sentence" that is only a list number or letter: `1.`, `IV.`, `(a).`, `• 9.`
+_ENUMERATOR = re.compile(
+    rf"(?:[{_BULLETS}]\s*)?[(\[]?(?:\d{{1,3}}|[IVXLCDM]{{1,6}}|[^\W\d_])[)\]]?"
+)
+# An item number of a list written in one paragraph: `1.`, `2.)`, `3)`, `b.`, `• 9.`, `⁃10.`
+_LIST_MARKER = re.compile(
+    rf"(?<!\S)(?:[{_BULLETS}]\s*)?(?P<label>\d{{1,3}}|[a-z])(?P<style>\.\)|\.|\))(?=\s)"
+)
+# The word that follows a full stop, past opening quotes: is it a usual sentence opener?
+_NEXT_WORD = re.compile(rf"[{re.escape(_OPENERS)}]*(?P<word>[^\W\d_]+)(?P<dot>\.?)")
 # A number, Arabic or Roman, where a reference abbreviation expects one.
 _NUMBER = re.compile(r"\d|[IVXLCDM]+(?![\w'’])")
 # Initials: one letter, or capitals joined by dots (`J.K`, `J.-P`); the final dot is outside.
@@ -62,12 +87,16 @@ class Abbreviations:
     before_number: frozenset[str] = frozenset()
     # May end a sentence even though they look like initials (U.S., J.-C.) or a lone letter.
     may_end: frozenset[str] = frozenset()
+    # Words that usually open a sentence. When given, a dotted abbreviation (U.S., a.m.) or an
+    # initial ends a sentence only before one of them.
+    sentence_starters: frozenset[str] = frozenset()
 
     def merged(self, other: Abbreviations) -> Abbreviations:
         return Abbreviations(
             self.never_final | other.never_final,
             self.before_number | other.before_number,
             self.may_end | other.may_end,
+            self.sentence_starters | other.sentence_starters,
         )
 
 
@@ -84,8 +113,20 @@ def _entries(words: str) -> frozenset[str]:
 # International abbreviations every language gets.
 _GENERIC = Abbreviations(
     never_final=_entries("Dr, Prof, Mr, Mrs, Ms, cf, e.g, i.e, vs"),
-    before_number=_entries("No, Nos, Nr, nr, p, pp, vol, fig"),
+    before_number=_entries("No, Nos, Nr, nr, N°, Nº, p, pp, vol, fig"),
     may_end=_entries("etc"),
+)
+
+# Pronouns, determiners, conjunctions and adverbs that open most English sentences; never a
+# name, so "the U.S. Government" or "Albert I. Jones" go on.
+_ENGLISH_SENTENCE_STARTERS = (
+    "A About After Again All Also Although An And Another Are As At Because Before Being "
+    "Both But By Can Could Despite Did Do Does During Each Even Every For From He Her "
+    "Here His How However I If In Instead Is It Its Many Meanwhile Millions More Most "
+    "Much My No Nor Not Now Of On Once One Only Or Other Our Perhaps She Since So Some "
+    "Still Such That The Their Then There These They This Those Though Thus To Today "
+    "Under Until Was We Were What When Where Whether Which While Who Why With Without Yes "
+    "Yet You Your"
 )
 
 _LANGUAGE_ABBREVIATIONS: dict[str, Abbreviations] = {
@@ -115,6 +156,7 @@ _LANGUAGE_ABBREVIATIONS: dict[str, Abbreviations] = {
         may_end=_entries(
             "a.m, p.m, U.S, U.K, U.N, E.U, U.S.A, B.C, Inc, Ltd, Co, Corp, Jr, Sr, Bros, Ph.D"
         ),
+        sentence_starters=frozenset(_ENGLISH_SENTENCE_STARTERS.split()),
     ),
     "az": Abbreviations(
         # cənab (Mr), xanım (Mrs), dosent, akademik, məsələn (for example), küçəsi (street),
@@ -141,16 +183,56 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
         return []
     quoted = _quotations(text)
     spans: list[tuple[int, int]] = []
-    start = first.start()
-    for candidate in _CANDIDATE.finditer(text, start):
-        following = _NON_SPACE.search(text, candidate.end())
+    items = [first.start(), *_list_items(text, first.start()), len(text)]
+    for begin, end in itertools.pairwise(items):
+        spans.extend(_split_range(text, begin, end, abbreviations, quoted))
+    return spans
+
+
+def _split_range(
+    text: str,
+    begin: int,
+    end: int,
+    abbreviations: Abbreviations,
+    quoted: list[tuple[int, int]],
+) -> list[tuple[int, int]]:
+    """The sentences of text[begin:end], which starts with a non-space character."""
+    spans: list[tuple[int, int]] = []
+    start = begin
+    for candidate in _CANDIDATE.finditer(text, begin, end):
+        following = _NON_SPACE.search(text, candidate.end(), end)
         if following is None:
             break
-        if _is_boundary(text, candidate, following.start(), start, abbreviations, quoted):
-            spans.append((start, candidate.end()))
-            start = following.start()
-    spans.append((start, len(text.rstrip())))
+        stop = _boundary(text, candidate, following.start(), start, abbreviations, quoted)
+        if stop is not None:
+            spans.append((start, stop))
+            # The next sentence starts at `following`, or sooner when it took the end of the
+            # candidate (the ellipsis of `word. . . . Next`).
+            rest = _NON_SPACE.search(text, stop, end)
+            start = following.start() if rest is None else rest.start()
+    while text[end - 1].isspace():
+        end -= 1
+    spans.append((start, end))
     return spans
+
+
+def _list_items(text: str, first: int) -> list[int]:
+    """Where each next item of a list that opens the paragraph starts (`1. … 2. …`)."""
+    markers = _LIST_MARKER.finditer(text, first)
+    opening = next(markers, None)
+    if opening is None or opening.start() != first:
+        return []
+    starts: list[int] = []
+    expected = _next_label(opening.group("label"))
+    for marker in markers:
+        if marker.group("label") == expected and marker.group("style") == opening.group("style"):
+            starts.append(marker.start())
+            expected = _next_label(expected)
+    return starts
+
+
+def _next_label(label: str) -> str:
+    return str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
 
 
 @lru_cache(maxsize=64)
@@ -184,40 +266,77 @@ def _inside_quotation(quoted: list[tuple[int, int]], offset: int) -> bool:
     return index >= 0 and quoted[index][0] < offset <= quoted[index][1]
 
 
-def _is_boundary(
+def _boundary(
     text: str,
     candidate: re.Match[str],
     following: int,
     sentence_start: int,
     abbreviations: Abbreviations,
     quoted: list[tuple[int, int]],
-) -> bool:
+) -> int | None:
+    """Where the sentence ends if `candidate` ends it (its end, or inside it), else None."""
     if _starts_lowercase(text, following) or _inside_quotation(quoted, candidate.end()):
-        return False
+        return None
     punct_start = candidate.start("punct")
     punct = candidate.group("punct")
+    if " " in punct or "\u00a0" in punct:
+        return _spaced_ellipsis_end(text, candidate, sentence_start)
     if punct != ".":
         # An ellipsis in brackets marks words cut from a quotation, not an end.
         is_cut = punct_start > 0 and text[punct_start - 1] in "([" and punct in {"…", "..."}
-        return not is_cut
+        return None if is_cut else candidate.end()
+    return (
+        candidate.end()
+        if _full_stop_ends(text, candidate, following, sentence_start, abbreviations)
+        else None
+    )
+
+
+def _spaced_ellipsis_end(text: str, candidate: re.Match[str], sentence_start: int) -> int | None:
+    """`. . .` goes on; `word . . . .` ends after the last dot; `word. . . .` after the first."""
+    punct_start = candidate.start("punct")
+    glued = punct_start > sentence_start and not text[punct_start - 1].isspace()
+    dots = candidate.group("punct").count(".")
+    if glued:
+        return punct_start + 1 if dots == 4 else candidate.end()
+    return candidate.end() if dots == 4 else None
+
+
+def _full_stop_ends(
+    text: str,
+    candidate: re.Match[str],
+    following: int,
+    sentence_start: int,
+    abbreviations: Abbreviations,
+) -> bool:
+    punct_start = candidate.start("punct")
     if _ENUMERATOR.fullmatch(text, sentence_start, punct_start):
         return False
     word_start = _word_start(text, punct_start, sentence_start)
     word = text[word_start:punct_start].lstrip(_OPENERS)
     keys = [_previous_word(text, word_start, sentence_start) + " " + word, word]
     keys.append(_ELISION.sub("", word))
+    starters = abbreviations.sentence_starters
     for key in keys:
         if key in abbreviations.never_final:
             return False
         if key in abbreviations.may_end:
-            return True
+            return not (starters and "." in key) or _opens_sentence(text, following, starters)
         if key in abbreviations.before_number:
             if _NUMBER.match(text, following):
                 return False
             break
     # Initials are capitals (H. Aliyev, J.-P. Sartre); a lone lowercase letter is a word
     # that can end a sentence ("ce qu'il y a.", "il pense à.")
-    return not (_INITIALS.fullmatch(word) and word.isupper())
+    if _INITIALS.fullmatch(word) and word.isupper():
+        return bool(starters) and _opens_sentence(text, following, starters)
+    return True
+
+
+def _opens_sentence(text: str, offset: int, starters: frozenset[str]) -> bool:
+    """Whether the word at `offset` is one of `starters` (an initial such as `A.` is not)."""
+    match = _NEXT_WORD.match(text, offset)
+    return match is not None and not match.group("dot") and match.group("word") in starters
 
 
 def _starts_lowercase(text: str, offset: int) -> bool:
