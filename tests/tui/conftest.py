@@ -97,6 +97,18 @@ async def settle(pilot, delay=0.0):
     await pilot.pause()
 
 
+async def until(pilot, condition, timeout=10.0):
+    """Let the app run until `condition()` holds: timers and workers take longer on a busy
+    machine than a fixed pause allows."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "the app never got there"
+        await pilot.pause(0.02)
+    await settle(pilot)
+
+
 @pytest.fixture
 def anyio_backend():
     return "asyncio"

@@ -12,6 +12,7 @@ from tests.tui.conftest import (
     loaded,
     settle,
     type_text,
+    until,
 )
 from workbench.core.review import EDITED_LABEL, CellState, StatusFilter
 from workbench.tui.screens.dialogs import ChoiceDialog
@@ -279,10 +280,9 @@ async def test_autosave_writes_the_journal_not_the_catalog(make_app, project):
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.press("f8")
-        await settle(pilot, 0.6)
         session = review(app).session
+        await until(pilot, session.recovery_path("en").is_file)
         assert session.dirty, "only an explicit save writes catalogs"
-        assert session.recovery_path("en").is_file()
         assert catalog_file(project, "en").read_bytes() == original
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -295,8 +295,7 @@ async def test_autosave_opted_in_writes_the_catalogs(make_app, project):
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.press("f8")
-        await settle(pilot, 0.6)
-        assert not review(app).session.dirty
+        await until(pilot, lambda: not review(app).session.dirty)
     saved = load_po(project, "en")
     assert not saved[0].fuzzy
     assert saved.metadata["Last-Translator"] == "Ana Doe <ana@example.org>"
@@ -359,8 +358,7 @@ async def test_external_change_without_local_edits_is_reloaded_by_the_watcher(ma
         po = polib.pofile(str(path))
         po[2].msgstr = "Başqası."
         po.save(str(path))
-        await settle(pilot, 0.5)
-        assert session.cell(2, "az").text == "Başqası."
+        await until(pilot, lambda: session.cell(2, "az").text == "Başqası.")
 
 
 async def test_quit_with_unsaved_changes_asks(make_app, project):
@@ -404,9 +402,8 @@ async def test_unsaved_work_comes_back_after_a_crash(make_app, project):
         await loaded(pilot)
         await pilot.press("enter")
         await type_text(pilot, "Crash ")
-        await settle(pilot, 0.4)
+        await until(pilot, review(app).session.recovery_path("en").is_file)
         typed = review(app).session.cell(0, "en").text
-        assert review(app).session.recovery_path("en").is_file()
         app.exit()  # no question asked: as if the terminal went away
     assert catalog_file(project, "en").read_bytes() == original
     again = make_app()
