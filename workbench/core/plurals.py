@@ -18,7 +18,10 @@ from babel import Locale
 
 from workbench.core.errors import InputError
 
-_NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
+# What msgfmt tries a plural formula on, and how many numbers make a form "often" used (a form
+# used for one number may leave a placeholder out, as "one file" does).
+PLURAL_PROBE = range(1001)
+OFTEN = 5
 # The numbers tried when looking for each form's examples: enough for every CLDR rule
 # (French needs a million for its "many" form).
 _CANDIDATES = (*range(0, 1000), *(10**power for power in range(3, 8)))
@@ -42,17 +45,58 @@ class PluralSlot:
 
 
 def parse_plural_forms(header: str) -> tuple[int, Callable[[int], int]]:
-    """(nplurals, n -> form index) of a Plural-Forms header; InputError if it is not one."""
-    count = _NPLURALS.search(header or "")
-    parts = [part.strip() for part in (header or "").split(";") if part.strip()]
-    expression = next((p.partition("=")[2] for p in parts if p.startswith("plural")), "")
-    if count is None or not expression:
-        raise InputError(f"'{header}' is not a Plural-Forms header (nplurals=N; plural=EXPR;)")
+    """(nplurals, n -> form index) of a Plural-Forms header; InputError if msgfmt would refuse it."""
+    rule, error = parse_plural_rule(header or "")
+    if rule is None:
+        raise InputError(f"'{header}' is not a valid Plural-Forms header: {error}")
+    return rule.nplurals, rule.formula
+
+
+@dataclass(frozen=True)
+class PluralRule:
+    """The header's Plural-Forms as msgfmt reads it: nplurals and which forms are used often."""
+
+    nplurals: int
+    often: tuple[bool, ...]  # per form: chosen by many numbers (strict format checking)
+    formula: Callable[[int], int]
+
+
+def parse_plural_rule(header: str) -> tuple[PluralRule | None, str]:
+    """The plural rule of a header's text, or what is wrong with it ("" when nothing is).
+
+    Like msgfmt, `nplurals=` and `plural=` are looked for anywhere in the header, and the
+    formula is tried on n = 0…1000: it must give a form in 0…nplurals-1 for each."""
+    formula_at, nplurals_at = header.find("plural="), header.find("nplurals=")
+    if formula_at < 0 or nplurals_at < 0:
+        missing = " and ".join(
+            name
+            for name, at in (("nplurals=INTEGER", nplurals_at), ("plural=EXPRESSION", formula_at))
+            if at < 0
+        )
+        return None, f"the catalog has plural entries but its Plural-Forms header lacks {missing}"
+    count_text = re.match(r"\s*(\d+)", header[nplurals_at + len("nplurals=") :])
+    if count_text is None:
+        return None, "invalid nplurals value in the Plural-Forms header"
+    expression = re.split(r"[;\n]", header[formula_at + len("plural=") :], maxsplit=1)[0].strip()
     try:
-        choose = gettext.c2py(expression.strip())
-    except (ValueError, SyntaxError):
-        raise InputError(f"the plural expression '{expression.strip()}' is not valid C") from None
-    return int(count[1]), choose
+        formula = gettext.c2py(expression)
+    except (ValueError, RecursionError):
+        return None, f"invalid plural expression '{expression}'"
+    nplurals = int(count_text[1])
+    uses = [0] * nplurals
+    for n in PLURAL_PROBE:
+        try:
+            form = formula(n)
+        except ZeroDivisionError:
+            return None, "the plural expression can divide by zero"
+        if form < 0:
+            return None, "the plural expression can produce negative values"
+        if form >= nplurals:
+            return None, (
+                f"nplurals = {nplurals} but the plural expression can produce {form} (for n = {n})"
+            )
+        uses[form] += 1
+    return PluralRule(nplurals, tuple(count >= OFTEN for count in uses), formula), ""
 
 
 @lru_cache(maxsize=64)

@@ -14,9 +14,8 @@ The plural expression is parsed by Python's own `gettext.c2py`, the parser gette
 from __future__ import annotations
 
 import codecs
-import gettext
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -25,11 +24,10 @@ import polib
 
 from workbench.core.checks.base import Severity
 from workbench.core.checks.formats import active_format, format_problems
+from workbench.core.plurals import PluralRule, parse_plural_rule
 
 # msgfmt evaluates the plural formula on these numbers and calls a form "often used" (checked
 # strictly) when at least 5 of them select it.
-PLURAL_PROBE = range(1001)
-OFTEN = 5
 
 
 @dataclass(frozen=True)
@@ -41,15 +39,6 @@ class CatalogProblem:
     severity: Severity
     message: str
     entry: polib.POEntry | None  # None for the header
-
-
-@dataclass(frozen=True)
-class PluralRule:
-    """The header's Plural-Forms as msgfmt reads it: nplurals and which forms are used often."""
-
-    nplurals: int
-    often: tuple[bool, ...]  # per form: chosen by many numbers (strict format checking)
-    formula: Callable[[int], int]
 
 
 def msgfmt_problems(
@@ -171,44 +160,6 @@ def _header_text(metadata: dict[str, str]) -> str:
 
 
 @lru_cache(maxsize=256)
-def parse_plural_rule(header: str) -> tuple[PluralRule | None, str]:
-    """The plural rule of a header's text, or what is wrong with it ("" when nothing is).
-
-    Like msgfmt, `nplurals=` and `plural=` are looked for anywhere in the header, and the
-    formula is tried on n = 0…1000: it must give a form in 0…nplurals-1 for each."""
-    formula_at, nplurals_at = header.find("plural="), header.find("nplurals=")
-    if formula_at < 0 or nplurals_at < 0:
-        missing = " and ".join(
-            name
-            for name, at in (("nplurals=INTEGER", nplurals_at), ("plural=EXPRESSION", formula_at))
-            if at < 0
-        )
-        return None, f"the catalog has plural entries but its Plural-Forms header lacks {missing}"
-    count_text = re.match(r"\s*(\d+)", header[nplurals_at + len("nplurals=") :])
-    if count_text is None:
-        return None, "invalid nplurals value in the Plural-Forms header"
-    expression = re.split(r"[;\n]", header[formula_at + len("plural=") :], maxsplit=1)[0].strip()
-    try:
-        formula = gettext.c2py(expression)
-    except (ValueError, RecursionError):
-        return None, f"invalid plural expression '{expression}'"
-    nplurals = int(count_text[1])
-    uses = [0] * nplurals
-    for n in PLURAL_PROBE:
-        try:
-            form = formula(n)
-        except ZeroDivisionError:
-            return None, "the plural expression can divide by zero"
-        if form < 0:
-            return None, "the plural expression can produce negative values"
-        if form >= nplurals:
-            return None, (
-                f"nplurals = {nplurals} but the plural expression can produce {form} (for n = {n})"
-            )
-        uses[form] += 1
-    return PluralRule(nplurals, tuple(count >= OFTEN for count in uses), formula), ""
-
-
 def _entry_problems(entry: polib.POEntry, rule: PluralRule | None) -> Iterator[CatalogProblem]:
     def problem(check: str, message: str) -> CatalogProblem:
         return CatalogProblem(entry.linenum, check, Severity.CRITICAL, message, entry)
