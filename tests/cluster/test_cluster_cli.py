@@ -33,3 +33,16 @@ def test_an_address_nothing_listens_on_fails_at_once(project, run):
     pytest.importorskip("ray", reason="ray is not installed (pip install -e '.[cluster]')")
     error = one_line_error(run("translate", SEED, "--to", "en", "--cluster", "127.0.0.1:1"))
     assert "cannot reach the Ray cluster at 127.0.0.1:1" in error
+
+
+def test_the_project_file_turns_cluster_mode_on_and_off_overrides_it(project, run):
+    pytest.importorskip("ray", reason="ray is not installed (pip install -e '.[cluster]')")
+    (project / "workbench.toml").write_text(
+        f'targets = ["en"]\ndocuments = ["{SEED}"]\n[cluster]\naddress = "127.0.0.1:1"\n',
+        encoding="utf-8",
+    )
+    error = one_line_error(run("translate"))
+    assert "cannot reach the Ray cluster at 127.0.0.1:1" in error
+    local = run("translate", "--cluster", "off", "--no-mt")
+    assert local.exit_code == 0, local.output
+    assert (project / "locales" / "en" / "LC_MESSAGES" / "azertac-2020-06-27.po").is_file()

@@ -7,6 +7,7 @@ import pytest
 from workbench.core.errors import InputError
 from workbench.core.project import (
     PROJECT_FILE,
+    ClusterSetting,
     Project,
     Translator,
     find_project,
@@ -76,6 +77,8 @@ def test_defaults_when_keys_are_left_out(tmp_path):
         ("documents = [1]\n", "'documents': must be a list of strings"),
         ('translator = "me"\n', "'translator': must be a table"),
         ('[translator]\nnick = "me"\n', "'translator': unknown key 'nick'"),
+        ("[cluster]\nactors = 0\n", "'cluster': must be a whole number of at least 1"),
+        ('[cluster]\nnodes = "a"\n', "'cluster': unknown key 'nodes'"),
     ],
 )
 def test_a_bad_file_is_one_line_naming_file_and_key(tmp_path, text, expected):
@@ -97,6 +100,7 @@ def test_written_as_read(tmp_path):
         glossaries=(tmp_path / "glossaries" / "t.tbx",),
         memory=tmp_path / "memory.sqlite",
         translator=Translator("Ada", "ada@example.org"),
+        cluster=ClusterSetting("ray://head:10001", actors=4, actor_threads=2),
     )
     text = project_toml(project)
     assert 'documents = [\n    "seeds/a.fr.txt",\n]' in text  # relative, portable
@@ -113,3 +117,9 @@ def test_references_are_relative_to_the_project_root(tmp_path, monkeypatch):
     # a document outside the project: a relative path still, never this machine's absolute one
     outside = tmp_path.parent / "elsewhere" / "b.fr.txt"
     assert reference_path(outside) == f"../elsewhere/{outside.name}"
+
+
+def test_a_cluster_table_alone_means_a_local_ray(tmp_path):
+    project = load_project(write(tmp_path, "[cluster]\nactors = 2\n"))
+    assert project.cluster == ClusterSetting("local", actors=2)
+    assert load_project(write(tmp_path, 'targets = ["az"]\n')).cluster.address is None

@@ -20,7 +20,8 @@ def cluster_options(function: Callable[..., Any]) -> Callable[..., Any]:
                 default=None,
                 metavar="[ADDRESS]",
                 help="Translate on Ray: alone, a local Ray sized to this machine; 'auto', "
-                "ray://HOST:PORT or HOST:PORT, an existing cluster. Needs pip install -e '.[cluster]'.",
+                "ray://HOST:PORT or HOST:PORT, an existing cluster; 'off': locally, whatever the "
+                "project file says. Needs pip install -e '.[cluster]'.",
             ),
             click.option(
                 "--actors",
@@ -46,6 +47,8 @@ def open_cluster(
     """The cluster session for this command (closed with the command), or None without --cluster."""
     from workbench.core.cluster.session import ClusterError, ClusterSession, ClusterSettings
 
+    if address == "off":  # the project file asks for a cluster; this run stays here
+        return None
     if address is None:
         if actors is not None or actor_threads is not None:
             raise ClusterError("--actors and --actor-threads need --cluster")

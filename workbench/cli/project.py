@@ -48,6 +48,9 @@ _SETTINGS: dict[str, Callable[[Project], Any]] = {
     "glossaries": lambda project: tuple(map(from_here, project.glossaries)),
     "tm_path": lambda project: from_here(project.memory),
     "translator": lambda project: str(project.translator) or None,
+    "cluster": lambda project: project.cluster.address,
+    "actors": lambda project: project.cluster.actors,
+    "actor_threads": lambda project: project.cluster.actor_threads,
 }
 
 # what to say when a required parameter is given neither on the command line nor in the project

@@ -72,6 +72,9 @@ from workbench.cli.project import MISSING, from_project
     "glossaries",
     "tm_path",
     "translator",
+    "cluster",
+    "actors",
+    "actor_threads",
     required=("documents",),  # targets: not with --in-place, which fills each catalog's own
 )
 def translate(

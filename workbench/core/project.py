@@ -36,6 +36,15 @@ class Translator:
 
 
 @dataclass(frozen=True)
+class ClusterSetting:
+    """`[cluster]`: run translate's MT on Ray (`address` as `--cluster` takes it)."""
+
+    address: str | None = None  # "local", "auto", "HOST:PORT", "ray://HOST:PORT"
+    actors: int | None = None
+    actor_threads: int | None = None
+
+
+@dataclass(frozen=True)
 class Project:
     """A project file's settings, its paths made absolute against the project root."""
 
@@ -49,6 +58,7 @@ class Project:
     domain: str | None = None
     translator: Translator = field(default_factory=Translator)
     autosave: bool = False  # write catalogs on idle (else only an explicit save does)
+    cluster: ClusterSetting = field(default_factory=lambda: ClusterSetting())
 
     @property
     def root(self) -> Path:
@@ -173,6 +183,27 @@ def _translator(root: Path, value: Any) -> Translator:
     )
 
 
+def _count(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InputError("must be a whole number of at least 1, e.g. 2")
+    return value
+
+
+def _cluster(root: Path, value: Any) -> ClusterSetting:
+    if not isinstance(value, dict):
+        raise InputError(
+            'must be a table: [cluster] with address = "local" (or "auto", "ray://HOST:PORT")'
+        )
+    unknown = sorted(set(value) - {"address", "actors", "actor_threads"})
+    if unknown:
+        raise InputError(f"unknown key '{unknown[0]}'; the keys are address, actors, actor_threads")
+    return ClusterSetting(
+        address=_string(value["address"], '"local"') if "address" in value else "local",
+        actors=_count(value["actors"]) if "actors" in value else None,
+        actor_threads=_count(value["actor_threads"]) if "actor_threads" in value else None,
+    )
+
+
 _READERS: dict[str, Callable[[Path, Any], Any]] = {
     "source": _language,
     "targets": _languages,
@@ -183,6 +214,7 @@ _READERS: dict[str, Callable[[Path, Any], Any]] = {
     "domain": _name,
     "translator": _translator,
     "autosave": _flag,
+    "cluster": _cluster,
 }
 
 
@@ -220,4 +252,15 @@ def project_toml(project: Project) -> str:
     }
     if translator:
         data["translator"] = translator
+    cluster = {
+        key: value
+        for key, value in (
+            ("address", project.cluster.address),
+            ("actors", project.cluster.actors),
+            ("actor_threads", project.cluster.actor_threads),
+        )
+        if value
+    }
+    if cluster:
+        data["cluster"] = cluster
     return tomli_w.dumps(data)
