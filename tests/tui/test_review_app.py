@@ -112,7 +112,9 @@ async def test_typing_marks_the_row_edited_and_undo_works(make_app, project):
         screen = review(app)
         session = screen.session
         original = session.cell(3, "en").text
-        await pilot.press("down", "down", "down", "enter")
+        await pilot.press("down", "down", "down")
+        await editor_follows(pilot)  # the editor shows row 4 once the cursor rests there
+        await pilot.press("enter")
         # One undo step is the typing of up to 2 s; a busy machine must not split it in two.
         area(app, "en").history.checkpoint_timer = 60.0
         await type_text(pilot, "Note/? n ")  # printable keys are text in the editor
