@@ -8,9 +8,6 @@ import pytest
 
 from tests.cli.conftest import one_line_error
 
-# Ray starts a dozen processes: these run in a pytest run of their own (see README).
-pytestmark = pytest.mark.cluster
-
 SEED = "seeds/azertac-2020-06-27.fr.txt"
 
 

@@ -11,13 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from tests.cluster.conftest import catalog_bytes
 from workbench.core.cluster.checkpoint import CHECKPOINT_NAME
-
-# Ray starts a dozen processes: these run in a pytest run of their own (see README).
-pytestmark = pytest.mark.cluster
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = "seeds/azertac-2020-06-27.fr.txt"

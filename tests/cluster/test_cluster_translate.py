@@ -7,9 +7,6 @@ import pytest
 from tests.cluster.conftest import catalog_bytes
 from workbench.core.cluster.checkpoint import CHECKPOINT_NAME
 
-# Ray starts a dozen processes: these run in a pytest run of their own (see README).
-pytestmark = pytest.mark.cluster
-
 SEED = "seeds/azertac-2020-06-27.fr.txt"
 GLOSSARY = "glossaries/azertac.tbx"
 

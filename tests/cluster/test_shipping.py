@@ -10,9 +10,6 @@ from workbench.core.cluster.shipping import pack_package, unpack_package
 from workbench.core.engines.argos_packages import installed_models
 from workbench.core.errors import ModelError
 
-# Ray starts a dozen processes: these run in a pytest run of their own (see README).
-pytestmark = pytest.mark.cluster
-
 
 @pytest.fixture
 def fr_en(tiny_packages):
