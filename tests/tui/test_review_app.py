@@ -620,3 +620,20 @@ async def test_approvals_feed_the_translation_memory_on_save(make_app, tmp_path)
     with TranslationMemory(memory_path) as memory:
         matches = memory.lookup(session.segments[0].text, "fr", "az")
     assert [m.target for m in matches] == [session.cell(0, "az").text]
+
+
+async def test_loading_text_into_the_editor_is_never_an_edit(make_app):
+    """The editor loads each row's text; a load handled late (after the cursor moved on, or
+    after a language finished loading) once wrote that text, or nothing, over a draft."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        screen = review(app)
+        draft = screen.session.cell(0, "en").text
+        assert draft
+        screen.editor.target("en").show("", "~", current=True)  # as while en was loading
+        screen.editor.target("az").show("other row's text", "~", current=False)
+        await settle(pilot)
+        assert screen.session.cell(0, "en").text == draft
+        assert screen.session.cell(0, "en").state is CellState.MACHINE
+        assert not screen.session.dirty

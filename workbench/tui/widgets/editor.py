@@ -61,7 +61,11 @@ class TargetEditor(Horizontal):
         self.show_mark(mark, current)
         area = self.area
         if area.text != text:
-            area.load_text(text)  # also clears the undo history: it belongs to one row
+            # A load is not the translator's edit: its Changed message, handled after the screen
+            # moved on (or after the language finished loading), would write this text over
+            # another row's or erase a draft, so it is not posted at all.
+            with area.prevent(TextArea.Changed):
+                area.load_text(text)  # also clears the undo history: it belongs to one row
             area.move_cursor((0, 0))
 
     def show_mark(self, mark: str, current: bool) -> None:

@@ -106,8 +106,10 @@ class CurrentRowMixin(ScreenPart):
         if self.session is None or self._editing is None:
             return
         for lang in self.shown:
-            if self._loaded(lang):
-                self._write(lang, self.editor.area(lang).text)
+            area = self.editor.area(lang)
+            # A read-only area was filled while its language loaded: it holds no row's text yet.
+            if self._loaded(lang) and not area.read_only:
+                self._write(lang, area.text)
 
     def _write(self, lang: str, text: str) -> None:
         assert self.session is not None and self._editing is not None
@@ -117,7 +119,12 @@ class CurrentRowMixin(ScreenPart):
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         area_id = event.text_area.id or ""
         lang = area_id.removeprefix("text-")
-        if self._editing is None or lang not in self.request.targets or not self._loaded(lang):
+        if (
+            self._editing is None
+            or lang not in self.request.targets
+            or not self._loaded(lang)
+            or event.text_area.read_only
+        ):
             return
         self._write(lang, event.text_area.text)
 
