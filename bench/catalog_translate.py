@@ -90,25 +90,16 @@ def main() -> None:
 
     isolate_environment(work)
 
-    import argostranslate.package
     import ctranslate2
     import polib
     import sentencepiece
     from click.testing import CliRunner
 
-    from bench.synthetic_argos import build_random_package, synthetic_corpus
+    from bench.synthetic_argos import benchmark_sentences, install_synthetic_fr_en
     from workbench.cli import main as cli
 
-    sentences = list(dict.fromkeys(synthetic_corpus(args.entries * 2, seed=1)))[: args.entries]
-    started = time.perf_counter()
-    package = build_random_package(
-        work, "fr", "en", training_text="\n".join(synthetic_corpus(20000, seed=2))
-    )
-    argostranslate.package.install_from_path(package)
-    print(f"built and installed {package.name} in {time.perf_counter() - started:.1f}s")
-    installed = next(
-        p for p in argostranslate.package.get_installed_packages() if p.from_code == "fr"
-    )
+    sentences = benchmark_sentences(args.entries)
+    installed = install_synthetic_fr_en(work)
     pot = generated_template(args.entries, sentences)
     pot_path = work / "bench.pot"
     pot.save(str(pot_path))

@@ -45,19 +45,12 @@ def main() -> None:
 
     isolate_environment(work)
 
-    import argostranslate.package
-
-    from bench.synthetic_argos import build_random_package, synthetic_corpus
+    from bench.synthetic_argos import benchmark_sentences, install_synthetic_fr_en
     from workbench.core.cluster.session import ClusterSession, ClusterSettings
     from workbench.core.engines import argos
 
-    sentences = list(dict.fromkeys(synthetic_corpus(args.sentences * 2, seed=1)))[: args.sentences]
-    started = time.perf_counter()
-    package = build_random_package(
-        work, "fr", "en", training_text="\n".join(synthetic_corpus(20000, seed=2))
-    )
-    argostranslate.package.install_from_path(package)
-    print(f"built and installed {package.name} in {time.perf_counter() - started:.1f}s")
+    sentences = benchmark_sentences(args.sentences)
+    install_synthetic_fr_en(work)
     options = argos.DecodingOptions(
         beam_size=args.beam,
         batch_size=args.batch_size,

@@ -27,6 +27,7 @@ import random
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import sentencepiece as spm
@@ -234,6 +235,27 @@ def build_random_package(
             for path in sorted(model_dir.iterdir()):
                 zf.write(path, f"{folder}/model/{path.name}")
     return out_path
+
+
+def benchmark_sentences(count: int) -> list[str]:
+    """`count` distinct synthetic sentences: the same ones in every benchmark."""
+    return list(dict.fromkeys(synthetic_corpus(count * 2, seed=1)))[:count]
+
+
+def install_synthetic_fr_en(folder: Path) -> Any:
+    """Build the realistic-size fr→en package in `folder`, install it into Argos's packages
+    folder (call after `isolate_environment`) and return Argos's installed package."""
+    import time
+
+    import argostranslate.package
+
+    started = time.perf_counter()
+    package = build_random_package(
+        folder, "fr", "en", training_text="\n".join(synthetic_corpus(20000, seed=2))
+    )
+    argostranslate.package.install_from_path(package)
+    print(f"built and installed {package.name} in {time.perf_counter() - started:.1f}s")
+    return next(p for p in argostranslate.package.get_installed_packages() if p.from_code == "fr")
 
 
 def _smoke() -> None:

@@ -44,25 +44,16 @@ def main() -> None:
 
     isolate_environment(work)
 
-    import argostranslate.package
     import ctranslate2
     import sentencepiece
     from click.testing import CliRunner
 
-    from bench.synthetic_argos import build_random_package, synthetic_corpus
+    from bench.synthetic_argos import benchmark_sentences, install_synthetic_fr_en
     from workbench.cli import main as cli
     from workbench.core.document import load_document
 
-    sentences = list(dict.fromkeys(synthetic_corpus(args.sentences * 2, seed=1)))[: args.sentences]
-    started = time.perf_counter()
-    package = build_random_package(
-        work, "fr", "en", training_text="\n".join(synthetic_corpus(20000, seed=2))
-    )
-    argostranslate.package.install_from_path(package)
-    print(f"built and installed {package.name} in {time.perf_counter() - started:.1f}s")
-    installed = next(
-        p for p in argostranslate.package.get_installed_packages() if p.from_code == "fr"
-    )
+    sentences = benchmark_sentences(args.sentences)
+    installed = install_synthetic_fr_en(work)
     paragraphs = [sentences[i : i + 5] for i in range(0, len(sentences), 5)]
     document = work / "bench.fr.txt"
     document.write_text("\n\n".join(" ".join(p) for p in paragraphs) + "\n", encoding="utf-8")
