@@ -22,6 +22,7 @@ from workbench.core.review import (
     StatusFilter,
 )
 from workbench.core.textio import atomic_write
+from workbench.core.units import UnitKey
 
 TARGETS = ("en", "az")
 
@@ -259,7 +260,9 @@ def test_apply_drafts_fills_drafts_and_never_replaces_human_work(session):
     session.approve(2, "en")
     approved_text = session.cell(2, "en").text
     new = {
-        text: Draft((Hypothesis(f"new {text}", -0.2), Hypothesis("other", -0.4)), "engine 2")
+        UnitKey(None, text): Draft(
+            (Hypothesis(f"new {text}", -0.2), Hypothesis("other", -0.4)), "engine 2"
+        )
         for text in (first, second, third)
     }
     result = PipelineResult(source_lang="fr", drafts={"en": new})
