@@ -195,9 +195,7 @@ def _forms(entry: polib.POEntry) -> list[tuple[str, str]]:
     return [("msgstr", entry.msgstr)]
 
 
-def entry_fatal_problems(
-    entry: polib.POEntry, rule: PluralRule | None
-) -> list[CatalogProblem]:
+def entry_fatal_problems(entry: polib.POEntry, rule: PluralRule | None) -> list[CatalogProblem]:
     """What makes `msgfmt -c` reject this entry once it is translated and not fuzzy (the
     review asks before it approves or saves one)."""
     return list(_entry_problems(entry, rule))

@@ -21,10 +21,18 @@ from pathlib import Path
 
 import polib
 
-from workbench.core.catalog import build_template, catalog_path, units_of_catalog
+from workbench.core.catalog import (
+    Catalog,
+    build_template,
+    catalog_path,
+    decode_catalog,
+    parse_po,
+    units_of_catalog,
+)
 from workbench.core.catalog_source import is_catalog_file, read_catalog_source
 from workbench.core.document import Document, load_document
 from workbench.core.errors import InputError
+from workbench.core.textio import FileStamp, read_input_bytes
 from workbench.core.units import TranslationUnit, UnitKey
 
 
@@ -109,6 +117,16 @@ def catalog_review_source(
         fixed_catalog=Path(path) if in_place else None,
         fixed_language=job.target,
     )
+
+
+def catalog_language(path: Path) -> str:
+    """The target language of the catalog at `path`, from its header alone (fast on a big
+    file): its Language, else its LANG/LC_MESSAGES/ folder; InputError when neither says."""
+    data = read_input_bytes(Path(path), "catalog")
+    text = decode_catalog(data, Path(path))
+    head = text.split("\n\n", 1)[0]  # the header entry comes first (polib reads it so)
+    po = parse_po(head + "\n", path) if 'msgid ""' in head else polib.POFile()
+    return Catalog(Path(path), po, FileStamp(None)).languages(default_source="en")[1]
 
 
 def open_source(
