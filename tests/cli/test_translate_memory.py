@@ -22,7 +22,7 @@ def test_an_approval_is_reused_by_the_next_run(project, run, tiny_packages):
 
     result = run("translate", "two.fr.txt", "--to", "en", "--tm", "tm.sqlite")
     assert result.exit_code == 0, result.output
-    assert "1 from memory" in result.stdout
+    assert "en: 2 new sentences, 2 drafts written, 1 from memory" in result.stdout
     assert "en sources: 1 exact memory matches, 1 machine-translated" in result.stdout
     two = load_po(project / "locales/en/LC_MESSAGES/two.po")
     reused = two.find("Le sommet a eu lieu.")
@@ -131,6 +131,8 @@ def test_a_template_entry_reuses_the_memory_only_under_its_own_context(project, 
 
     result = run("translate", "calendar.pot", "--to", "en", "--tm", "tm.sqlite", "--trust-exact")
     assert result.exit_code == 0, result.output
+    assert "en: 3 new entries, 2 drafts written, 1 from memory" in result.stdout  # not sentences
+    assert "en sources: 1 exact memory matches, 2 machine-translated (2 with fuzzy" in result.stdout
     po = load_po(project / "locales/en/LC_MESSAGES/calendar.po")
     month, name, bare = (po.find("Mai", msgctxt=context) for context in ("mois", "prénom", None))
     assert (month.msgstr, month.fuzzy) == ("May (month)", False)
