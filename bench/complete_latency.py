@@ -111,7 +111,7 @@ async def measure(document: Path, args: argparse.Namespace) -> tuple[list[float]
         while screen.session is None or not screen.session.is_loaded():
             await asyncio.sleep(0.01)
         await pilot.pause()
-        screen._engines["en"] = engine  # the engine with the benchmark's decoding length
+        screen.machine.engines["en"] = engine  # the engine with the benchmark's decoding length
         area = screen.editor.area("en")
         area.focus()
         await pilot.pause()

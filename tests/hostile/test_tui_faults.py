@@ -47,11 +47,11 @@ async def test_an_engine_that_raises_is_a_notice_not_a_crash(project, run):
         screen = app.screen_stack[0]
         assert isinstance(screen, ReviewScreen)
         assert screen.session.empty_units(["en"])["en"]
-        screen._engines["en"] = ExplodingEngine("fr", "en", error)
+        screen.machine.engines["en"] = ExplodingEngine("fr", "en", error)
         await pilot.press("f9")
         await settle(pilot)
         assert app.is_running
-        assert screen._mt_cancel is None  # MT can be started again
+        assert not screen.machine.running  # MT can be started again
         assert any(
             severity == "error" and "machine translation failed" in message
             for message, severity in notices

@@ -136,7 +136,7 @@ async def test_a_newer_keystroke_cancels_the_older_request(make_app, tiny_packag
         area, source = await start_typing(pilot)
         area.pause = None  # the test asks by hand
         await type_text(pilot, source[:6])
-        real = screen._the_completer()
+        real = screen.completion.completer()
         release = threading.Event()
 
         class SlowFirst:
@@ -148,8 +148,12 @@ async def test_a_newer_keystroke_cancels_the_older_request(make_app, tiny_packag
         offered = []
         offer = area.offer
         area.offer = lambda generation, text: offered.append(generation) or offer(generation, text)
-        older = screen._complete(SlowFirst(), "en", source, source[:4], area, area.generation - 1)
-        newer = screen._complete(SlowFirst(), "en", source, source[:6], area, area.generation)
+        older = screen.completion.complete(
+            SlowFirst(), "en", source, source[:4], area, area.generation - 1
+        )
+        newer = screen.completion.complete(
+            SlowFirst(), "en", source, source[:6], area, area.generation
+        )
         await pilot.pause(0.1)
         release.set()  # …when the newer keystroke's request has started
         await app.workers.wait_for_complete()
@@ -171,7 +175,7 @@ async def test_no_model_no_suggestion_one_quiet_notice(make_app, tiny_packages, 
         await loaded(pilot)
         area, _ = await start_typing(pilot)
         notices = []
-        review(app).notify = lambda message, **kw: notices.append(message)
+        app.notify = lambda message, **kw: notices.append(message)
         for letter in "Le p":
             await type_text(pilot, letter)
             await pilot.pause(0.3)

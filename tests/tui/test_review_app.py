@@ -388,7 +388,7 @@ async def test_quit_without_saving_discards_even_with_autosave_due(make_app, pro
         await loaded(pilot)
         await pilot.press("shift+f8", "ctrl+q")
         assert isinstance(app.screen, ChoiceDialog)
-        review(app)._autosave_now()  # the autosave falls due while the dialog is open
+        review(app).saver.autosave_now()  # the autosave falls due while the dialog is open
         await settle(pilot)
         assert review(app).session.dirty, "the dialog's answer comes first"
         await pilot.press("d")

@@ -4,9 +4,13 @@ The screen turns keys into calls on the `ReviewSession` and redraws what changed
 slow runs in thread workers that post messages back (see `messages.py`): reading the document
 and catalogs, checking every row, machine translation, saving, watching the files on disk.
 
-The parts, one job each: `request` (what to open), `part` (the state the parts share),
-`loading`, `current_row`, `navigation`, `reviewing`, `machine`, `filtering`, `saving`, `disk`,
-and `screen`, which puts them together as `ReviewScreen`.
+The screen is a few widgets (`SegmentTable`, `SegmentEditor`, `DetailsPanel`, `SearchBar`,
+`ProgressHeader`) and the parts that own the state and workers of one job each, invisible
+widgets made in `part.py`'s image: `loader` (`Loader`), `rows` (`RowCursor`: the row and
+language the editor shows), `navigator`, `reviewer`, `machine` (`MachineRunner`),
+`completion`, `finder` (search, filter, visible languages), `saver` (saves, autosave,
+recovery journal) and `disk` (`DiskWatcher`). `screen` puts them together as `ReviewScreen`;
+`request` says what to open.
 """
 
 from workbench.tui.screens.review.request import OpenRequest, ReviewSettings

@@ -9,33 +9,54 @@ The completions come from `workbench.core.completer.Completer` (engine, glossary
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from textual import work
 from textual.worker import get_current_worker
 
 from workbench.core.completer import Completer
 from workbench.core.errors import WorkbenchError
 from workbench.tui import messages
-from workbench.tui.screens.review.part import ScreenPart
+from workbench.tui.screens.review.part import Part, SessionSource
+from workbench.tui.screens.review.rows import RowCursor
 from workbench.tui.widgets.completing_area import CompletingTextArea
 
+if TYPE_CHECKING:
+    from workbench.core.engines.base import Engine
 
-class CompletionMixin(ScreenPart):
-    """Asking the completer for the editor, and showing its answers."""
 
-    def on_completing_text_area_completion_wanted(
-        self, message: CompletingTextArea.CompletionWanted
+class Completion(Part):
+    """Asking the completer for the editor's text areas, and offering them its answers."""
+
+    def __init__(
+        self,
+        session: SessionSource,
+        *,
+        rows: RowCursor,
+        targets: Sequence[str],
+        engines: dict[str, Engine],
     ) -> None:
-        message.stop()
+        super().__init__(session)
+        self._rows = rows
+        self._targets = tuple(targets)
+        self._engines = engines  # shared with MT: a model opened once serves both
+        self._completer: Completer | None = None  # made on the first completion request
+        self._noticed = False  # "no completion" said once
+
+    def wanted(self, message: CompletingTextArea.CompletionWanted) -> None:
+        """A text area paused in typing: complete what it holds."""
         lang = (message.area.id or "").removeprefix("text-")
-        if self.session is None or self._editing is None or lang not in self.request.targets:
+        editing = self._rows.editing
+        if self.session is None or editing is None or lang not in self._targets:
             return
-        completer = self._the_completer()
+        completer = self.completer()
         if completer.unavailable(lang):
             return
-        source = self.session.segments[self._editing].text
-        self._complete(completer, lang, source, message.prefix, message.area, message.generation)
+        source = self.session.segments[editing].text
+        self.complete(completer, lang, source, message.prefix, message.area, message.generation)
 
-    def _the_completer(self) -> Completer:
+    def completer(self) -> Completer:
         assert self.session is not None
         if self._completer is None:
             self._completer = Completer(
@@ -44,7 +65,7 @@ class CompletionMixin(ScreenPart):
         return self._completer
 
     @work(thread=True, exclusive=True, group="complete")
-    def _complete(
+    def complete(
         self,
         completer: Completer,
         lang: str,
@@ -63,9 +84,11 @@ class CompletionMixin(ScreenPart):
             self.post_message(messages.CompletionReady(area, generation, completions[0].text))
 
     def on_completion_ready(self, message: messages.CompletionReady) -> None:
+        message.stop()
         message.area.offer(message.generation, message.text)
 
     def on_completion_unavailable(self, message: messages.CompletionUnavailable) -> None:
-        if not self._completion_noticed:  # one quiet notice, however many languages lack one
-            self._completion_noticed = True
+        message.stop()
+        if not self._noticed:  # one quiet notice, however many languages lack one
+            self._noticed = True
             self.notify(f"No completion while typing: {message.reason}", timeout=4)

@@ -6,23 +6,44 @@ between merging, reloading and keeping their version for now.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import work
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.textio import FileStamp
 from workbench.tui import messages
 from workbench.tui.screens.dialogs import Choice, ChoiceDialog
-from workbench.tui.screens.review.part import ScreenPart
+from workbench.tui.screens.review.part import Notice, Part, SessionSource
 
 
-class DiskMixin(ScreenPart):
-    """The disk watcher, the question about a changed catalog, and rereading it."""
+class DiskWatcher(Part):
+    """Watching the catalogs on disk, the question about a changed one, and rereading it."""
 
-    def action_check_disk(self) -> None:
-        self._watch_disk()
+    def __init__(
+        self,
+        session: SessionSource,
+        *,
+        interval: float | None,
+        saving: Callable[[], bool],
+        redraw: Notice,
+        merged: Notice,
+    ) -> None:
+        super().__init__(session)
+        self._interval = interval
+        self._saving = saving  # a save is writing: the files are ours for the moment
+        self._redraw = redraw  # a catalog was reread: the list and the editor show it
+        self._merged = merged  # a merge left changes to save: the autosave is due
+        self._asking: set[str] = set()  # languages whose disk-change question is on screen
+        self._declined: dict[str, FileStamp] = {}  # "keep mine for now" for this disk version
 
-    def _watch_disk(self) -> None:
-        if self.session is not None and not self._saving:
+    def on_mount(self) -> None:
+        if self._interval:
+            self.set_interval(self._interval, self.look)
+
+    def look(self) -> None:
+        """Look for catalogs changed on disk (in a worker), unless a save is writing them."""
+        if self.session is not None and not self._saving():
             self._look_at_disk()
 
     @work(thread=True, exclusive=True, group="disk")
@@ -33,9 +54,10 @@ class DiskMixin(ScreenPart):
             self.post_message(messages.DiskChanged(changed))
 
     def on_disk_changed(self, message: messages.DiskChanged) -> None:
+        message.stop()
         assert self.session is not None
         for lang in message.langs:
-            if lang in self._asking or self._saving:
+            if lang in self._asking or self._saving():
                 continue
             path = self.session.catalog_path(lang)
             if lang not in self.session.dirty_languages():
@@ -44,9 +66,10 @@ class DiskMixin(ScreenPart):
                 continue
             if self._declined.get(lang) == FileStamp.of(path):
                 continue
-            self._ask_about_disk(lang)
+            self.ask(lang)
 
-    def _ask_about_disk(self, lang: str, *, after_save: bool = False) -> None:
+    def ask(self, lang: str, *, after_save: bool = False) -> None:
+        """Ask what to do with `lang`'s catalog, changed on disk under unsaved work."""
         if lang in self._asking or self.session is None:
             return
         self._asking.add(lang)
@@ -86,11 +109,14 @@ class DiskMixin(ScreenPart):
         except WorkbenchError as error:
             self.post_message(messages.SaveFailed(str(error)))
 
+    def on_save_failed(self, message: messages.SaveFailed) -> None:
+        message.stop()  # rereading failed: the session keeps what it had
+        self.notify(f"Not saved: {message.message}", severity="error", timeout=10)
+
     def on_language_reread(self, message: messages.LanguageReread) -> None:
+        message.stop()
         self._declined.pop(message.lang, None)
-        self.table.refresh_rows()
-        self._show_row(self._editing, force=True)
-        self._update_header()
+        self._redraw()
         report = message.report
         if report is None:
             return
@@ -103,4 +129,4 @@ class DiskMixin(ScreenPart):
             )
         else:
             self.notify(f"{message.lang}: merged with the version on disk.", timeout=4)
-        self._schedule_autosave()
+        self._merged()

@@ -3,38 +3,84 @@ journal (or, with the project's `autosave = true`, the catalogs).
 
 Only an explicit save writes catalogs unless the project opts in: "quit without saving" must
 leave them as they were. A catalog that changed on disk is not written; the question what to
-do with it is asked by `disk.py`. Unsaved work found in the journal at start is offered back.
+do with it is asked by the `DiskWatcher` (`disk.py`). Unsaved work found in the journal at
+start is offered back.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import work
+from textual.timer import Timer
 
 from workbench.core.errors import WorkbenchError
 from workbench.tui import messages
 from workbench.tui.screens.dialogs import Choice, ChoiceDialog
-from workbench.tui.screens.review.part import ScreenPart
+from workbench.tui.screens.review.part import Notice, Part, SessionSource
+from workbench.tui.screens.review.request import ReviewSettings
 
 
-class SavingMixin(ScreenPart):
-    """Starting saves, the save worker, its outcome, and what the app asks before quitting."""
+class Saver(Part):
+    """Saves and the save worker, the autosave timer, the recovery journal, quitting's questions."""
 
-    def _schedule_autosave(self) -> None:
-        delay = self.settings.autosave_delay
-        if delay is None:
+    def __init__(
+        self,
+        session: SessionSource,
+        *,
+        settings: ReviewSettings,
+        commit: Notice,
+        status_changed: Notice,
+        redraw: Notice,
+        conflict: Callable[[str], None],
+    ) -> None:
+        super().__init__(session)
+        self._delay = settings.autosave_delay
+        self._autosave_catalogs = settings.autosave
+        self._commit = commit  # the editors' text into the session before a save
+        self._status_changed = status_changed
+        self._redraw = redraw  # the session changed under the list and the editor
+        self._conflict = conflict  # a catalog changed on disk was not written: ask about it
+        self._saving = False
+        self._note = ""  # "saved en, az" until the next change
+        self._autosave: Timer | None = None
+        self.quit_after_save = False  # asked to quit while a save was writing
+
+    @property
+    def saving(self) -> bool:
+        return self._saving
+
+    @property
+    def note(self) -> str:
+        """What the header says about saving."""
+        if self._saving:
+            return "saving…"
+        if self.session is not None and self.session.dirty:
+            return "unsaved"
+        return self._note
+
+    def edited(self) -> None:
+        """The translator changed something: the last save's note goes, the autosave is due."""
+        self._note = ""
+        self.schedule_autosave()
+
+    # --- autosave and the recovery journal ---------------------------------------------------
+
+    def schedule_autosave(self) -> None:
+        if self._delay is None:
             return
         if self._autosave is not None:
             self._autosave.stop()
-        self._autosave = self.set_timer(delay, self._autosave_now)
+        self._autosave = self.set_timer(self._delay, self.autosave_now)
 
-    def _autosave_now(self) -> None:
+    def autosave_now(self) -> None:
         self._autosave = None
         if self.session is None or not self.session.dirty or self._saving:
             return
-        if self.app.screen is not self:  # a dialog is open (quit?): its answer comes first
-            self._schedule_autosave()
+        if self.app.screen is not self.screen:  # a dialog is open (quit?): its answer comes first
+            self.schedule_autosave()
             return
-        if self.settings.autosave:
+        if self._autosave_catalogs:
             self.start_save(quiet=True)
         else:
             self._write_journal()
@@ -53,6 +99,7 @@ class SavingMixin(ScreenPart):
             self.post_message(messages.JournalFailed(str(error)))
 
     def on_journal_failed(self, message: messages.JournalFailed) -> None:
+        message.stop()
         self.notify(f"Recovery journal not written: {message.message}", severity="warning")
 
     def discard_unsaved(self) -> None:
@@ -61,8 +108,9 @@ class SavingMixin(ScreenPart):
         if self.session is not None:
             self.session.discard_recovery()
 
-    def on_recovery_found(self, message: messages.RecoveryFound) -> None:
-        found = ", ".join(f"{lang} ({count})" for lang, count in message.languages.items())
+    def offer_recovery(self, languages: dict[str, int]) -> None:
+        """Unsaved work from last time: restore it or discard it."""
+        found = ", ".join(f"{lang} ({count})" for lang, count in languages.items())
         choices = [
             Choice("r", "Restore it (unsaved until you save)", "restore"),
             Choice("d", "Discard it", "discard"),
@@ -72,10 +120,8 @@ class SavingMixin(ScreenPart):
             if self.session is None:
                 return
             if choice == "restore":
-                reports = [self.session.restore_recovery(lang) for lang in message.languages]
-                self.table.refresh_rows()
-                self._show_row(self._editing, force=True)
-                self._update_header()
+                reports = [self.session.restore_recovery(lang) for lang in languages]
+                self._redraw()
                 self.notify(f"Restored unsaved work: {found}.", timeout=4)
                 changed = sum(len(report.changed_on_disk) for report in reports)
                 if changed:
@@ -98,11 +144,10 @@ class SavingMixin(ScreenPart):
             answer,
         )
 
-    def action_save(self) -> None:
-        self.start_save()
+    # --- saving ------------------------------------------------------------------------------
 
     def start_save(self, *, quit_after: bool = False, quiet: bool = False) -> None:
-        self._commit_editors()
+        self._commit()
         if self.session is None:
             return
         if not self.session.dirty:
@@ -112,7 +157,7 @@ class SavingMixin(ScreenPart):
                 self.notify("Nothing to save.", timeout=2)
             return
         self._saving = True
-        self._update_header()
+        self._status_changed()
         self._save(quit_after, quiet)
 
     @work(thread=True, group="save")
@@ -126,33 +171,31 @@ class SavingMixin(ScreenPart):
         self.post_message(messages.SaveDone(report, quit_after=quit_after, quiet=quiet))
 
     def on_save_done(self, message: messages.SaveDone) -> None:
+        message.stop()
         self._saving = False
         report = message.report
         if report.saved:
-            self._save_note = "saved " + ", ".join(report.saved)
+            self._note = "saved " + ", ".join(report.saved)
             if not message.quiet:
                 self.notify(f"Saved {', '.join(report.saved)}.", timeout=2)
         if report.memory_error:
             self.notify(report.memory_error, severity="warning", timeout=8)
         for refusal in report.invalid:  # kept in the session and the journal: fix, save again
             self.notify(refusal, severity="error", timeout=10)
-        self._update_header()
+        self._status_changed()
         for lang in report.conflicts:
-            self._ask_about_disk(lang, after_save=True)
+            self._conflict(lang)
         if (message.quit_after or self.quit_after_save) and not (
             report.conflicts or report.invalid
         ):
             self.app.exit()
 
     def on_save_failed(self, message: messages.SaveFailed) -> None:
+        message.stop()
         self._saving = False
-        self._update_header()
+        self._status_changed()
         self.notify(f"Not saved: {message.message}", severity="error", timeout=10)
 
-    @property
-    def saving(self) -> bool:
-        return self._saving
-
     def unsaved_languages(self) -> tuple[str, ...]:
-        self._commit_editors()
+        self._commit()
         return self.session.dirty_languages() if self.session is not None else ()
