@@ -6,6 +6,8 @@ thread workers, set timers and handle the messages its workers post, the way Tex
 session (through a function, since the session arrives after the screen is up), the widgets
 it drives, the few other parts it acts through, and callables the screen gives it to tell
 the rest of the screen (e.g. "the header is out of date"). No part reads the screen's state.
+Parts without a worker (`Navigator`, `Reviewer`) are parts all the same: like any widget they
+can say something (`notify`) and open a dialog (`app.push_screen`).
 """
 
 from __future__ import annotations

@@ -85,13 +85,21 @@ class ReviewScreen(Screen[None]):
         )
         self.navigator = Navigator(session, table=self.table, editor=self.editor, rows=self.rows)
         self.reviewer = Reviewer(session, table=self.table, rows=self.rows)
+        self.saver = Saver(
+            session,
+            settings=settings,
+            commit=self.rows.commit,
+            status_changed=self._update_header,
+            redraw=self._redraw,
+            conflict=self._ask_about_disk,
+        )
         self.machine = MachineRunner(
             session,
             table=self.table,
             rows=self.rows,
             engines=engines,
             status_changed=self._update_header,
-            drafts_applied=self._schedule_autosave,
+            drafts_applied=self.saver.schedule_autosave,
         )
         self.completion = Completion(
             session, rows=self.rows, targets=request.targets, engines=engines
@@ -106,20 +114,12 @@ class ReviewScreen(Screen[None]):
             status_changed=self._update_header,
             stop=closing,
         )
-        self.saver = Saver(
-            session,
-            settings=settings,
-            commit=self.rows.commit,
-            status_changed=self._update_header,
-            redraw=self._redraw,
-            conflict=self._ask_about_disk,
-        )
         self.disk = DiskWatcher(
             session,
             interval=settings.disk_check_interval,
             saving=lambda: self.saver.saving,
             redraw=self._redraw,
-            merged=self._schedule_autosave,
+            merged=self.saver.schedule_autosave,
         )
 
     # --- layout ------------------------------------------------------------------------------
@@ -183,9 +183,6 @@ class ReviewScreen(Screen[None]):
     def _edited(self) -> None:
         self.saver.edited()
         self._update_header()
-
-    def _schedule_autosave(self) -> None:
-        self.saver.schedule_autosave()
 
     def _redraw(self) -> None:
         """The session changed under the list and the editor (restored, reread)."""
