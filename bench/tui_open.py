@@ -62,9 +62,12 @@ def synthetic_document(count: int, seed: int = 1) -> str:
 
 
 def write_project(folder: Path, count: int) -> Path:
-    from workbench.core.catalog import Draft, build_template, catalog_path, merge_catalog, render
-    from workbench.core.document import load_document
+    from workbench.core.catalogs.comments import Draft
+    from workbench.core.catalogs.merge import build_template, merge_catalog
+    from workbench.core.catalogs.paths import catalog_path
+    from workbench.core.catalogs.pofile import render
     from workbench.core.engines.base import Hypothesis
+    from workbench.core.sources.document import load_document
     from workbench.core.textio import atomic_write
 
     document_path = folder / "seeds" / "synthetic.fr.txt"

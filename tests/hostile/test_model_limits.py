@@ -14,7 +14,7 @@ import polib
 import pytest
 
 from tests.support.tiny_argos import build_package, training_corpus
-from workbench.core.catalog import NOTE_LABEL, machine_record
+from workbench.core.catalogs.comments import NOTE_LABEL, machine_record
 from workbench.core.engines.argos import ArgosEngine, DecodingOptions
 from workbench.core.engines.argos_packages import ModelPackage
 from workbench.core.engines.model_limits import (

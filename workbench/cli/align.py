@@ -60,8 +60,8 @@ def align(
     bridge: the stored pairs hold the human translation). Pairs that are 1-0, 0-1 or score
     low are doubtful: they are listed for review and not stored unless --keep-doubtful.
     """
-    from workbench.core.document import load_document
     from workbench.core.errors import InputError
+    from workbench.core.sources.document import load_document
 
     source_doc = load_document(source_file, source)
     target_doc = load_document(target_file, target)

@@ -128,8 +128,8 @@ def _project_document(project_file: ProjectFile) -> Path:
 def make_request(project: Project) -> Any:
     """Check the project's files and languages; the app's OpenRequest."""
     from workbench.cli.options import parse_languages
-    from workbench.core.document import language_from_name
     from workbench.core.languages import normalise_language
+    from workbench.core.sources.document import language_from_name
 
     document = Path(project.document)
     if not document.is_file():
@@ -192,7 +192,7 @@ def _targets(
 
     if targets:
         return parse_languages(targets)
-    from workbench.core.document import document_domain
+    from workbench.core.sources.document import document_domain
 
     found = catalog_languages(locales, domain or document_domain(document))
     if not found:
@@ -244,7 +244,7 @@ def remember_project(folder: Path, project: Project) -> None:
 
 
 def _explain_what_to_open(ctx: click.Context) -> None:
-    from workbench.core.document import document_domain, language_from_name
+    from workbench.core.sources.document import document_domain, language_from_name
 
     documents = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
     if not documents:

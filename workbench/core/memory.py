@@ -52,7 +52,9 @@ import platformdirs
 import polib
 from rapidfuzz import fuzz, process
 
-from workbench.core.catalog import DEFAULT_TRANSLATOR, EntryState, entry_state, load_catalog
+from workbench.core.catalogs.entries import EntryState, entry_state
+from workbench.core.catalogs.merge import DEFAULT_TRANSLATOR
+from workbench.core.catalogs.pofile import load_catalog
 from workbench.core.errors import InputError, OutputError, WorkbenchError
 from workbench.core.languages import normalise_language
 

@@ -10,15 +10,15 @@ from dataclasses import replace
 
 import polib
 
-from workbench.core.catalog import (
+from workbench.core.catalogs.comments import (
     EDITED_NOTE,
     Draft,
-    join_lines,
     machine_comment,
     machine_record,
-    set_fuzzy,
     strip_machine_comment,
 )
+from workbench.core.catalogs.entries import set_fuzzy
+from workbench.core.catalogs.merge import join_lines
 from workbench.core.review.model import SessionModel
 from workbench.core.review.state import DraftBefore, LanguageState
 

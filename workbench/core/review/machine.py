@@ -11,17 +11,17 @@ from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from workbench.core.catalog import (
+from workbench.core.catalogs.comments import (
     EDITED_LABEL,
     Draft,
-    join_lines,
     machine_comment,
-    set_fuzzy,
     strip_machine_comment,
 )
-from workbench.core.document import Document, Paragraph, Segment
+from workbench.core.catalogs.entries import set_fuzzy
+from workbench.core.catalogs.merge import join_lines
 from workbench.core.review.model import SessionModel
 from workbench.core.review.state import CellState, LanguageState
+from workbench.core.sources.document import Document, Paragraph, Segment
 
 if TYPE_CHECKING:
     from workbench.core.engines.base import Engine

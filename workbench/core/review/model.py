@@ -29,16 +29,11 @@ from typing import TYPE_CHECKING, Any
 
 import polib
 
-from workbench.core.catalog import (
-    Catalog,
-    build_template,
-    catalog_path,
-    is_human_edited,
-    load_catalog,
-    machine_record,
-    merge_catalog,
-)
-from workbench.core.document import Document, Segment
+from workbench.core.catalogs.comments import machine_record
+from workbench.core.catalogs.entries import is_human_edited
+from workbench.core.catalogs.merge import build_template, merge_catalog
+from workbench.core.catalogs.paths import catalog_path
+from workbench.core.catalogs.pofile import Catalog, load_catalog
 from workbench.core.engines.base import Hypothesis
 from workbench.core.errors import InputError
 from workbench.core.languages import normalise_language
@@ -53,6 +48,7 @@ from workbench.core.review.state import (
     flag_problems,
     state_of,
 )
+from workbench.core.sources.document import Document, Segment
 from workbench.core.textio import FileStamp
 
 if TYPE_CHECKING:

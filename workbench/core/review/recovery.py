@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from workbench.core.catalog import is_human_edited
+from workbench.core.catalogs.entries import is_human_edited
 from workbench.core.review.entries import entry_value
 from workbench.core.review.model import SessionModel
 from workbench.core.textio import atomic_write

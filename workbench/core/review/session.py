@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from workbench.core.document import load_document
 from workbench.core.review.editing import EditingMixin
 from workbench.core.review.finding import FindingMixin
 from workbench.core.review.machine import MachineMixin
@@ -14,6 +13,7 @@ from workbench.core.review.recall import RecallMixin
 from workbench.core.review.recovery import RecoveryMixin
 from workbench.core.review.saving import SavingMixin
 from workbench.core.review.terms import TermsMixin
+from workbench.core.sources.document import load_document
 
 
 class ReviewSession(

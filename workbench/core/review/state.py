@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 import polib
 
-from workbench.core.catalog import Catalog
-from workbench.core.document import Segment
+from workbench.core.catalogs.pofile import Catalog
+from workbench.core.sources.document import Segment
 
 if TYPE_CHECKING:
     from workbench.core.checks import Problem
