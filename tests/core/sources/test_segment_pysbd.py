@@ -1,6 +1,6 @@
 """English segmentation against pySBD, the Python port of the Pragmatic Segmenter.
 
-pySBD is the reference only: workbench segments with its own rules (workbench/core/segment.py).
+pySBD is the reference only: workbench segments with its own rules (workbench/core/sources/segment.py).
 The cases are the Pragmatic Segmenter's "golden rules" for English, with the answers pySBD's own
 test suite expects, plus news-style cases; on every one of them we claim pySBD's answer.
 """

@@ -63,7 +63,7 @@ class CatalogStats:
     untranslated: Count = Count()
     obsolete: int = 0  # segments; not part of the total
     problems: Mapping[Severity, int] = field(default_factory=dict)
-    confidences: tuple[float, ...] = ()  # of the machine drafts (confidence_stats.py)
+    confidences: tuple[float, ...] = ()  # of the machine drafts (confidence.py)
 
     @property
     def total(self) -> Count:

@@ -1,6 +1,6 @@
 """Finding many terms in a text at once: an Aho-Corasick automaton over words.
 
-The automaton reads a text word by word (see `term_text`: folded words and separator keys), so
+The automaton reads a text word by word (see `text.py`: folded words and separator keys), so
 matches are whole words by construction, case, apostrophe and hyphen/space differences vanish,
 and French elision needs no rule of its own: "l'OMS" is the word "l", an apostrophe, then the
 word "OMS". Reading a text costs one transition per word and separator whatever the number

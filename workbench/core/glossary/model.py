@@ -3,7 +3,7 @@
 A glossary is a set of concepts ("the Non-Aligned Movement"); each concept has terms in several
 languages, each with a status (preferred, admitted, deprecated), a part of speech, a term type
 (full form, acronym, short form...) and a note. The model knows nothing of files: `tbx.py` and
-`glossary_csv.py` read and write it, `glossary.py` is the front door.
+`csv.py` read and write it, `loader.py` picks one by suffix.
 """
 
 from __future__ import annotations
@@ -107,7 +107,7 @@ class Concept:
 class Glossary:
     concepts: tuple[Concept, ...]
     title: str = ""
-    # Matchers built per language (see term_check); not part of the glossary's value.
+    # Matchers built per language (see check.py); not part of the glossary's value.
     _cache: dict[Any, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def __len__(self) -> int:
