@@ -4,7 +4,7 @@ The editor's text areas (`CompletingTextArea`) ask after each pause in typing; t
 runs in an exclusive worker, so a newer one cancels the older (a cancelled worker posts
 nothing), and the text area drops any answer whose generation is not its current text's.
 Typing never waits: the model runs in the worker thread, the UI only shows its answer.
-The completions come from `workbench.core.engines.completer.Completer` (engine, glossary).
+The completions come from `workbench.core.completer.Completer` (engine, glossary).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from textual import work
 from textual.worker import get_current_worker
 
-from workbench.core.engines.completer import Completer
+from workbench.core.completer import Completer
 from workbench.core.errors import WorkbenchError
 from workbench.tui import messages
 from workbench.tui.screens.review.part import ScreenPart

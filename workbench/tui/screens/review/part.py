@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from textual.screen import Screen
     from textual.timer import Timer
 
+    from workbench.core.completer import Completer
     from workbench.core.engines.base import Engine
-    from workbench.core.engines.completer import Completer
     from workbench.core.review import ReviewSession
     from workbench.core.textio import FileStamp
     from workbench.tui.screens.review.request import OpenRequest, ReviewSettings

@@ -31,8 +31,8 @@ from workbench.tui.widgets.segment_table import SegmentTable
 if TYPE_CHECKING:
     from textual.timer import Timer
 
+    from workbench.core.completer import Completer
     from workbench.core.engines.base import Engine
-    from workbench.core.engines.completer import Completer
     from workbench.core.review import ReviewSession
     from workbench.core.textio import FileStamp
 
