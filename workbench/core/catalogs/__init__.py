@@ -3,11 +3,11 @@
 Owns the file (`pofile.py`: the one reader, checked as msgfmt checks, and the renderer), the
 entry (`entries.py`: key, state, forms, the unit it is), the machine output recorded in its
 comments (`comments.py`: `Draft`, `MachineRecord`), the template and msgmerge-style merging
-(`merge.py`), where catalogs live (`paths.py`), plural forms (`plurals.py`), and the jobs on
-whole catalogs: reading one as a source (`source.py`), importing one edited elsewhere
-(`importing.py`), compiling to .mo (`compile.py`) and counting progress (`stats.py`, with
-`confidence.py`). Those jobs sit above the QA checks and the memory, so they are imported by
-their own paths, not from here.
+(`merge.py`), where catalogs live (`paths.py`), plural forms (`plurals.py`), a catalog read as
+a source (`source.py`) and the confidence of its drafts (`confidence.py`). The jobs on whole
+catalogs that also use the QA checks or the memory, importing one edited elsewhere
+(`importing.py`), compiling to .mo (`compile.py`) and statistics (`stats.py`), are imported by
+their own paths: nothing else here imports the checks, the memory or the glossary.
 """
 
 from workbench.core.catalogs.comments import Draft, MachineRecord, machine_record
