@@ -17,6 +17,7 @@ from workbench.core.review import (
     StatusFilter,
 )
 from workbench.core.sources.document import load_document, parse_document
+from workbench.core.sources.units import UnitKey
 from workbench.core.textio import atomic_write
 
 TARGETS = ("en", "az")
@@ -255,7 +256,9 @@ def test_apply_drafts_fills_drafts_and_never_replaces_human_work(session):
     session.approve(2, "en")
     approved_text = session.cell(2, "en").text
     new = {
-        text: Draft((Hypothesis(f"new {text}", -0.2), Hypothesis("other", -0.4)), "engine 2")
+        UnitKey(None, text): Draft(
+            (Hypothesis(f"new {text}", -0.2), Hypothesis("other", -0.4)), "engine 2"
+        )
         for text in (first, second, third)
     }
     result = PipelineResult(source_lang="fr", drafts={"en": new})

@@ -28,6 +28,7 @@ from workbench.core.pipeline import PipelineOptions, PipelineResult
 from workbench.core.review import ReviewSession
 from workbench.core.review.entries import entry_value
 from workbench.core.sources.document import load_document
+from workbench.core.sources.units import UnitKey
 from workbench.core.textio import atomic_write
 
 TARGETS = ("en", "az")
@@ -95,7 +96,9 @@ def test_quit_save_reload_merge_at_random_moments_while_workers_run(tmp_path, mo
     msgids = [segment.text for segment in session.segments]
     mine = msgids[0::2]  # rows this "translator" edits
     theirs = msgids[1::2]  # rows "Poedit" edits on disk meanwhile
-    expected: dict[tuple[str, str], tuple[str, bool]] = {}  # my values, as the session has them
+    expected: dict[
+        tuple[str, str], tuple[tuple[str, ...], bool]
+    ] = {}  # my values, as the session has them
     their_values: dict[tuple[str, str], str] = {}
     disk_gate = threading.Lock()  # our saves and "Poedit"'s writes never interleave
     stop = threading.Event()
@@ -125,7 +128,7 @@ def test_quit_save_reload_merge_at_random_moments_while_workers_run(tmp_path, mo
         options = PipelineOptions(install_missing=False)
         while not stop.is_set():
             loaded = [lang for lang in TARGETS if session.is_loaded(lang)]
-            requests = {lang: mine[:40] for lang in loaded}
+            requests = {lang: [UnitKey(None, text) for text in mine[:40]] for lang in loaded}
             try:
                 results.append(
                     session.machine_translate(
@@ -144,8 +147,8 @@ def test_quit_save_reload_merge_at_random_moments_while_workers_run(tmp_path, mo
         worker.start()
 
     def remember(lang: str, msgid: str) -> None:
-        entry = session._lanes[lang].entries.get(msgid)
-        expected[(lang, msgid)] = entry_value(entry) if entry is not None else ("", False)
+        entry = session._lanes[lang].entries.get(UnitKey(None, msgid))
+        expected[(lang, msgid)] = entry_value(entry) if entry is not None else (("",), False)
 
     def poedit_writes(lang: str) -> None:
         path = session.catalog_path(lang)
@@ -177,14 +180,14 @@ def test_quit_save_reload_merge_at_random_moments_while_workers_run(tmp_path, mo
         elif action == "drafts" and results:
             session.apply_drafts(results[-1])
             for code in TARGETS:
-                for mt_msgid in results[-1].drafts.get(code, {}):
+                for mt_key in results[-1].drafts.get(code, {}):
                     if session.is_loaded(code):
-                        remember(code, mt_msgid)
+                        remember(code, mt_key.source)
         elif action == "read":
             session.row(index)
             session.counts(lang)
             session.alternatives(index, lang)
-            session.empty_sentences(TARGETS)
+            session.empty_units(TARGETS)
         elif action in ("save", "quit"):
             session.dirty_languages()  # what quitting asks before it saves
             if session.dirty:
@@ -196,7 +199,8 @@ def test_quit_save_reload_merge_at_random_moments_while_workers_run(tmp_path, mo
             session.reload(lang)  # nothing unsaved: what was saved must come back from disk
             for (code, key), value in expected.items():
                 if code == lang:
-                    assert entry_value(session._lanes[lang].entries[key]) == value, key
+                    entry = session._lanes[lang].entries[UnitKey(None, key)]
+                    assert entry_value(entry) == value, key
         elif action == "merge" and session.is_loaded(lang):
             session.merge(lang)
 

@@ -46,7 +46,7 @@ async def test_an_engine_that_raises_is_a_notice_not_a_crash(project, run):
         await loaded(pilot)
         screen = app.screen_stack[0]
         assert isinstance(screen, ReviewScreen)
-        assert screen.session.empty_sentences(["en"])["en"]
+        assert screen.session.empty_units(["en"])["en"]
         screen._engines["en"] = ExplodingEngine("fr", "en", error)
         await pilot.press("f9")
         await settle(pilot)

@@ -17,7 +17,6 @@ import codecs
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import polib
@@ -159,7 +158,6 @@ def _header_text(metadata: dict[str, str]) -> str:
     return "\n".join(f"{key}: {value}" for key, value in metadata.items())
 
 
-@lru_cache(maxsize=256)
 def _entry_problems(entry: polib.POEntry, rule: PluralRule | None) -> Iterator[CatalogProblem]:
     def problem(check: str, message: str) -> CatalogProblem:
         return CatalogProblem(entry.linenum, check, Severity.CRITICAL, message, entry)
@@ -195,3 +193,9 @@ def _forms(entry: polib.POEntry) -> list[tuple[str, str]]:
             for index in sorted(entry.msgstr_plural)
         ]
     return [("msgstr", entry.msgstr)]
+
+
+def entry_fatal_problems(entry: polib.POEntry, rule: PluralRule | None) -> list[CatalogProblem]:
+    """What makes `msgfmt -c` reject this entry once it is translated and not fuzzy (the
+    review asks before it approves or saves one)."""
+    return list(_entry_problems(entry, rule))

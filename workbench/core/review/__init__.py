@@ -29,7 +29,6 @@ thread may touch what, and under which lock, is the rule written at the top of `
 
 from workbench.core.catalogs.comments import EDITED_LABEL, EDITED_NOTE
 from workbench.core.review.finding import SearchQuery
-from workbench.core.review.machine import document_of
 from workbench.core.review.merging import MergeReport
 from workbench.core.review.recall import DiffPiece, source_diff
 from workbench.core.review.recovery import RecoveryReport
@@ -67,6 +66,5 @@ __all__ = [
     "StatusFilter",
     "TermInfo",
     "TermRendering",
-    "document_of",
     "source_diff",
 ]

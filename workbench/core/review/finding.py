@@ -10,6 +10,7 @@ from functools import cached_property
 
 from workbench.core.catalogs.comments import machine_record
 from workbench.core.errors import InputError
+from workbench.core.review.entries import forms_of
 from workbench.core.review.model import SessionModel
 from workbench.core.review.state import CellState, StatusFilter, state_of
 
@@ -74,15 +75,20 @@ class FindingMixin(SessionModel):
         query = SearchQuery.of(query)
         if not query.text:
             return False
-        if query.spans(self.segments[index].text):
+        unit = self.segments[index].unit
+        if query.spans(unit.source) or (unit.plural_source and query.spans(unit.plural_source)):
             return True
-        return any(query.spans(self.text(index, lang)) for lang in langs)
+        return any(query.spans(form) for lang in langs for form in self.forms(index, lang))
 
     def text(self, index: int, lang: str) -> str:
         """The row's translation in `lang` ("" while loading): `cell()` without the checks."""
+        return self.forms(index, lang)[0]
+
+    def forms(self, index: int, lang: str) -> tuple[str, ...]:
+        """Every form of the row's translation in `lang` (one for a singular row)."""
         lane = self._lanes.get(lang)
-        entry = lane.entries.get(self.segments[index].text) if lane is not None else None
-        return entry.msgstr if entry is not None else ""
+        entry = lane.entries.get(self.segments[index].key) if lane is not None else None
+        return forms_of(entry) if entry is not None else ("",)
 
     def select(
         self,
@@ -108,10 +114,10 @@ class FindingMixin(SessionModel):
         """The model's confidence (0..1) in the row's machine draft; None when the text is a
         person's (edited, approved), or no confidence was recorded."""
         lane = self._lanes.get(lang)
-        msgid = self.segments[index].text
-        if lane is None or state_of(lane, msgid) is not CellState.MACHINE:
+        key = self.segments[index].key
+        if lane is None or state_of(lane, key) is not CellState.MACHINE:
             return None
-        entry = lane.entries.get(msgid)
+        entry = lane.entries.get(key)
         record = machine_record(entry) if entry is not None else None
         return record.confidence if record is not None else None
 

@@ -17,11 +17,12 @@ from workbench.core.catalogs.comments import (
     machine_comment,
     strip_machine_comment,
 )
-from workbench.core.catalogs.entries import set_fuzzy
-from workbench.core.catalogs.merge import join_lines
+from workbench.core.catalogs.entries import has_translation, set_fuzzy
+from workbench.core.catalogs.merge import catalog_plural_forms, join_lines
+from workbench.core.review.entries import forms_of, set_forms
 from workbench.core.review.model import SessionModel
 from workbench.core.review.state import CellState, LanguageState
-from workbench.core.sources.document import Document, Paragraph, Segment
+from workbench.core.sources.units import UnitKey
 
 if TYPE_CHECKING:
     from workbench.core.engines.base import Engine
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 class MachineMixin(SessionModel):
     """MT requests from the review, run in a worker, applied on the UI thread."""
 
-    def apply_drafts(self, result: PipelineResult) -> int:
+    def apply_drafts(self, result: PipelineResult[UnitKey]) -> int:
         """Put machine drafts (from MT run in the UI) into the catalogs.
 
         A draft fills empty and machine cells; a person's work (edited or approved) keeps its
@@ -43,58 +44,61 @@ class MachineMixin(SessionModel):
                 lane = self._lanes.get(lang)
                 if lane is None:
                     continue
-                for msgid, draft in drafts.items():
-                    if msgid in self._weight and self._apply_draft(lane, msgid, draft):
+                for key, draft in drafts.items():
+                    if key in self._weight and self._apply_draft(lane, key, draft):
                         changed += 1
         return changed
 
-    def _apply_draft(self, lane: LanguageState, msgid: str, draft: Draft) -> bool:
-        if not draft.hypotheses and not draft.notes:
+    def _apply_draft(self, lane: LanguageState, key: UnitKey, draft: Draft) -> bool:
+        if not draft.hypotheses and not draft.notes and not draft.forms:
             return False
-        entry = self._ensure_entry(lane, msgid)
-        lane.drafts.pop(msgid, None)  # a new draft: undoing an edit no longer leads back to the old
-        human = bool(entry.msgstr) and (msgid in lane.edited or "fuzzy" not in entry.flags)
+        entry = self._ensure_entry(lane, key)
+        lane.drafts.pop(key, None)  # a new draft: undoing an edit no longer leads back to the old
+        human = has_translation(entry) and (key in lane.edited or "fuzzy" not in entry.flags)
         kept = strip_machine_comment(entry.comment)
         if human:
             pinned = replace(draft, hypotheses=draft.hypotheses[:1] + draft.hypotheses)
             entry.comment = join_lines(kept, machine_comment(pinned))
         else:
-            if draft.best:
-                entry.msgstr = draft.best
-                if msgid in lane.edited:  # a person emptied it; the machine fills it again
-                    lane.edited.discard(msgid)
+            forms = draft.forms if entry.msgid_plural else (draft.best,)
+            if any(forms):
+                count = len(forms_of(entry))
+                set_forms(entry, [*forms, *([""] * count)][: max(count, 1)])
+                if key in lane.edited:  # a person emptied it; the machine fills it again
+                    lane.edited.discard(key)
                     kept = "\n".join(
                         line for line in kept.splitlines() if not line.startswith(EDITED_LABEL)
                     )
             entry.comment = join_lines(kept, machine_comment(draft))
-            set_fuzzy(entry, bool(entry.msgstr) and not draft.approved)
-        self._changed(lane, msgid)
+            set_fuzzy(entry, has_translation(entry) and not draft.approved)
+        self._changed(lane, key)
         return True
 
     # --- machine translation from the review --------------------------------------------
 
-    def empty_sentences(self, langs: Sequence[str]) -> dict[str, list[str]]:
-        """Per language, the distinct source sentences that have no translation yet."""
+    def empty_units(self, langs: Sequence[str]) -> dict[str, list[UnitKey]]:
+        """Per language, the distinct units (sentences, entries) with no translation yet."""
         return {
             lang: [
-                msgid
-                for msgid in self._weight
-                if self.cell(self._rows_of[msgid][0], lang).state is CellState.EMPTY
+                key
+                for key in self._weight
+                if self.cell(self._rows_of[key][0], lang).state is CellState.EMPTY
             ]
             for lang in langs
         }
 
     def machine_translate(
         self,
-        requests: Mapping[str, Sequence[str]],
+        requests: Mapping[str, Sequence[UnitKey]],
         *,
         engines: MutableMapping[str, Engine],
         options: PipelineOptions | None = None,
         cancel: threading.Event | None = None,
         on_progress: Callable[[Progress], None] | None = None,
-    ) -> PipelineResult:
-        """Translate `requests` (language -> sentences) through the pipeline; slow, so call
-        it from a worker, then give the result to `apply_drafts` on the UI thread.
+    ) -> PipelineResult[UnitKey]:
+        """Translate `requests` (language -> unit keys) through the pipeline, plural forms per
+        the language's catalog; slow, so call it from a worker, then give the result to
+        `apply_drafts` on the UI thread.
 
         `engines` is the caller's cache: engines opened here are added to it, so the next
         request does not load the models again.
@@ -103,37 +107,29 @@ class MachineMixin(SessionModel):
             PipelineOptions,
             PipelineResult,
             open_engines,
-            translate_documents,
+            translate_units,
         )
 
         options = options or PipelineOptions(install_missing=False)
-        result = PipelineResult(source_lang=self.source_lang)
-        for lang, sentences in requests.items():
-            if not sentences:
+        result: PipelineResult[UnitKey] = PipelineResult(source_lang=self.source_lang)
+        for lang, keys in requests.items():
+            if not keys:
                 continue
             if lang not in engines:
                 engines.update(open_engines(self.source_lang, [lang], options))
-            part = translate_documents(
-                [document_of(sentences, self.source_lang)],
+            lane = self._lanes.get(lang)
+            header = lane.catalog.po.metadata if lane is not None else None
+            part = translate_units(
+                [self._units[key] for key in keys],
+                self.source_lang,
                 [lang],
                 options=options,
                 engines={lang: engines[lang]},
                 glossary=self.glossary,
+                plural_forms={lang: catalog_plural_forms(header, lang)},
                 cancel=cancel,
                 on_progress=on_progress,
             )
             result.drafts[lang] = part.drafts[lang]
             result.counts[lang] = part.counts[lang]
         return result
-
-
-def document_of(sentences: Sequence[str], lang: str) -> Document:
-    """A document of one-sentence paragraphs, so the pipeline translates exactly `sentences`."""
-    paragraphs = []
-    offset = 0
-    for number, sentence in enumerate(sentences):
-        end = offset + len(sentence)
-        segment = Segment(f"{number + 1}.1", number, offset, end, 2 * number + 1, sentence)
-        paragraphs.append(Paragraph(number, offset, end, (segment,)))
-        offset = end + 2
-    return Document(None, lang, "\n\n".join(sentences), tuple(paragraphs))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workbench.core.review.entries import copy_entry, entry_value
+from workbench.core.review.entries import copy_entry, entry_value, forms_of, set_forms
 from workbench.core.review.model import SessionModel
 from workbench.core.review.state import LanguageState, count_states
 
@@ -14,7 +14,7 @@ class MergeReport:
     lang: str
     kept_mine: int  # my changed entries written over the disk version
     took_theirs: int  # entries changed on disk that I had not touched
-    both_changed: tuple[str, ...]  # msgids changed on disk *and* by me: mine kept, check them
+    both_changed: tuple[str, ...]  # sources changed on disk *and* by me: mine kept, check them
 
 
 class MergingMixin(SessionModel):
@@ -45,28 +45,30 @@ class MergingMixin(SessionModel):
         with self._lock:
             mine = self._lane(lang)
             both_changed = []
-            for msgid in mine.touched:
-                my_entry = mine.entries[msgid]
-                their_entry = theirs.entries.get(msgid)
+            for key in mine.touched:
+                my_entry = mine.entries[key]
+                their_entry = theirs.entries.get(key)
                 if their_entry is None:
                     their_entry = copy_entry(my_entry)
                     theirs.catalog.po.append(their_entry)
-                    theirs.entries[msgid] = their_entry
+                    theirs.entries[key] = their_entry
                 else:
                     their_value = entry_value(their_entry)
                     if their_value != mine.baseline.get(
-                        msgid, ("", False)
+                        key, (("",), False)
                     ) and their_value != entry_value(my_entry):
-                        both_changed.append(msgid)
-                    their_entry.msgstr = my_entry.msgstr
+                        both_changed.append(key.source)
+                    if my_entry.msgid_plural and not their_entry.msgid_plural:
+                        their_entry.msgid_plural = my_entry.msgid_plural
+                    set_forms(their_entry, forms_of(my_entry))
                     their_entry.flags = list(my_entry.flags)
                     their_entry.comment = my_entry.comment
-                if msgid in mine.edited:
-                    theirs.edited.add(msgid)
+                if key in mine.edited:
+                    theirs.edited.add(key)
             took_theirs = sum(
                 1
-                for msgid, value in theirs.baseline.items()
-                if msgid not in mine.touched and mine.baseline.get(msgid) != value
+                for key, value in theirs.baseline.items()
+                if key not in mine.touched and mine.baseline.get(key) != value
             )
             theirs.touched = dict(mine.touched)
             theirs.revision = mine.revision

@@ -50,15 +50,19 @@ class RecallMixin(SessionModel):
 
     def memory_matches(self, index: int, lang: str, *, limit: int = 5) -> tuple[MemoryMatch, ...]:
         """The memory's matches for the row's source in `lang`, best first (exact ones too)."""
-        source = self.segments[index].text
-        key = (lang, source)
+        unit = self.segments[index].unit
+        key = (lang, unit.key)
         cached = self.recalled(index, lang)
         if cached is not None:
             return cached
         memory = self._open_memory()
         found: tuple[MemoryMatch, ...] = ()
         if memory is not None:
-            found = tuple(memory.lookup(source, self.source_lang, lang, limit=limit))
+            found = tuple(
+                memory.lookup_many(
+                    [unit.source], self.source_lang, lang, limit=limit, contexts=[unit.context]
+                )[0]
+            )
         with self._lock:
             self._recalled[key] = found
         return found
@@ -67,7 +71,7 @@ class RecallMixin(SessionModel):
         """What `memory_matches` found for the row, or None if it has not looked yet (fast:
         for views, which ask a worker to look)."""
         with self._lock:
-            return self._recalled.get((lang, self.segments[index].text))
+            return self._recalled.get((lang, self.segments[index].key))
 
     def concordance(self, phrase: str, lang: str, *, limit: int = 50) -> list[MemoryUnit]:
         """The remembered pairs (source language -> `lang`) holding `phrase`, newest first."""

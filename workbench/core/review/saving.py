@@ -16,8 +16,10 @@ import polib
 from workbench.core.catalogs.merge import po_timestamp
 from workbench.core.catalogs.pofile import WRAP_WIDTH, render_entry, render_head
 from workbench.core.errors import ConflictError, WorkbenchError
-from workbench.core.review.entries import entry_value
+from workbench.core.review.entries import entry_value, forms_of
 from workbench.core.review.model import SessionModel
+from workbench.core.review.state import LanguageState
+from workbench.core.sources.units import UnitKey
 from workbench.core.textio import atomic_write
 
 
@@ -27,6 +29,7 @@ class SaveReport:
     conflicts: tuple[str, ...] = ()  # languages whose file changed on disk: nothing written
     memory_added: int = 0
     memory_error: str = ""  # the memory could not be fed (the catalogs are saved anyway)
+    invalid: tuple[str, ...] = ()  # "az: why": catalogs msgfmt -c would reject, not written
 
 
 class SavingMixin(SessionModel):
@@ -46,8 +49,8 @@ class SavingMixin(SessionModel):
             return self._save()
 
     def _save(self) -> SaveReport:
-        saved, conflicts = [], []
-        approved: dict[str, dict[str, str]] = {}
+        saved, conflicts, invalid = [], [], []
+        approved: dict[str, dict[UnitKey, str]] = {}
         for lang in self.dirty_languages():
             lane = self._lanes[lang]
             with self._lock:
@@ -56,9 +59,13 @@ class SavingMixin(SessionModel):
                     lane.catalog.po.metadata["Last-Translator"] = self.translator
                 text = self.render(lane.catalog.po)
                 written = dict(lane.touched)
-                values = {msgid: entry_value(lane.entries[msgid]) for msgid in written}
+                values = {key: entry_value(lane.entries[key]) for key in written}
                 memory = dict(lane.pending_memory)
                 stamp = lane.catalog.stamp
+                problem = self._rejected_by_msgfmt(lane, written)
+            if problem:
+                invalid.append(f"{lang}: {problem}")
+                continue
             try:
                 new_stamp = atomic_write(lane.catalog.path, text, expected=stamp)
             except ConflictError:
@@ -68,16 +75,16 @@ class SavingMixin(SessionModel):
                 if self._lanes.get(lang) is not lane:
                     continue  # reloaded meanwhile: the new state has its own stamp
                 lane.catalog.stamp = new_stamp
-                for msgid, changed_at in written.items():
-                    lane.baseline[msgid] = values[msgid]
-                    if lane.touched.get(msgid) == changed_at:
-                        del lane.touched[msgid]
-                    draft = lane.drafts.get(msgid)
+                for key, changed_at in written.items():
+                    lane.baseline[key] = values[key]
+                    if lane.touched.get(key) == changed_at:
+                        del lane.touched[key]
+                    draft = lane.drafts.get(key)
                     if draft is not None:  # the edit is on disk: undoing it is a change to save
-                        lane.drafts[msgid] = replace(draft, touched=True)
-                for msgid, msgstr in memory.items():
-                    if lane.pending_memory.get(msgid) == msgstr:
-                        del lane.pending_memory[msgid]
+                        lane.drafts[key] = replace(draft, touched=True)
+                for key, msgstr in memory.items():
+                    if lane.pending_memory.get(key) == msgstr:
+                        del lane.pending_memory[key]
                 finished = not lane.dirty
             if finished:  # everything is in the catalog now: the journal has nothing to add
                 self._forget_journal(lang)
@@ -87,13 +94,26 @@ class SavingMixin(SessionModel):
         if added:
             with self._lock:
                 self._recalled.clear()  # the memory grew: look again
-        return SaveReport(tuple(saved), tuple(conflicts), added, error)
+        return SaveReport(tuple(saved), tuple(conflicts), added, error, tuple(invalid))
 
-    def _feed_memory(self, approved: Mapping[str, Mapping[str, str]]) -> tuple[int, str]:
+    def _rejected_by_msgfmt(self, lane: LanguageState, written: Mapping[UnitKey, int]) -> str:
+        """Why `msgfmt -c` would reject the catalog because of an entry changed here ("" when
+        it would not): such a catalog is not written. Only changed entries are looked at, so a
+        save stays fast; problems the file had in entries nobody touched are not ours."""
+        from workbench.core.checks.msgfmt import entry_fatal_problems
+
+        for key in written:
+            entry = lane.entries[key]
+            if entry.fuzzy or not forms_of(entry)[0]:
+                continue  # msgfmt skips fuzzy and untranslated entries
+            problems = entry_fatal_problems(entry, lane.plural_rule)
+            if problems:
+                return f"not saved: msgfmt -c would reject '{key.source}' ({problems[0].message})"
+        return ""
+
+    def _feed_memory(self, approved: Mapping[str, Mapping[UnitKey, str]]) -> tuple[int, str]:
         units = [
-            (msgid, msgstr, lang)
-            for lang, pairs in approved.items()
-            for msgid, msgstr in pairs.items()
+            (key, msgstr, lang) for lang, pairs in approved.items() for key, msgstr in pairs.items()
         ]
         if not units or self.memory_path is None:
             return 0, ""
@@ -102,8 +122,16 @@ class SavingMixin(SessionModel):
         try:
             with TranslationMemory(self.memory_path) as memory:
                 added = memory.add_many(
-                    MemoryUnit(msgid, msgstr, self.source_lang, lang, ORIGIN_CATALOG, self.domain)
-                    for msgid, msgstr, lang in units
+                    MemoryUnit(
+                        key.source,
+                        msgstr,
+                        self.source_lang,
+                        lang,
+                        ORIGIN_CATALOG,
+                        self.domain,
+                        context=key.context,
+                    )
+                    for key, msgstr, lang in units
                 )
         except WorkbenchError as error:
             return 0, str(error)

@@ -12,8 +12,8 @@ from workbench.core.review.merging import MergingMixin
 from workbench.core.review.recall import RecallMixin
 from workbench.core.review.recovery import RecoveryMixin
 from workbench.core.review.saving import SavingMixin
+from workbench.core.review.sources import open_source
 from workbench.core.review.terms import TermsMixin
-from workbench.core.sources.document import load_document
 
 
 class ReviewSession(
@@ -26,14 +26,14 @@ class ReviewSession(
     RecoveryMixin,
     RecallMixin,
 ):
-    """A document under review in several target languages."""
+    """A document or a catalog under review in several target languages."""
 
     # --- opening -----------------------------------------------------------------------
 
     @classmethod
     def open(
         cls,
-        document_path: Path,
+        path: Path,
         targets: Sequence[str],
         locales: Path,
         *,
@@ -45,23 +45,26 @@ class ReviewSession(
         recovery_folder: Path | None = None,
         load: bool = True,
     ) -> ReviewSession:
-        """Read the document, the glossaries and (with `load`) every target's catalog; without
-        it, the caller attaches each language when it likes (the TUI shows rows first).
+        """Read the source (a document, a .pot, or a .po reviewed where it is: see
+        `sources.py`), the glossaries and (with `load`) every target's catalog; without it, the
+        caller attaches each language when it likes (the TUI shows rows first). An opened
+        .po's only target is its own language: `targets` may be empty for it.
 
         `translator` ("Name <email>") becomes the catalogs' Last-Translator on every save;
         `recovery_folder` holds the journal of unsaved work (default: `.workbench/recovery`
         beside the locales folder)."""
-        document = load_document(Path(document_path), source_lang)
+        source = open_source(Path(path), source_lang, domain=domain)
+        if source.fixed_language and not targets:
+            targets = [source.fixed_language]
         glossary = None
         if glossary_paths:
             from workbench.core.glossary import load_glossaries
 
             glossary = load_glossaries(list(glossary_paths))
         session = cls(
-            document,
+            source,
             targets,
             locales,
-            domain=domain,
             glossary=glossary,
             memory_path=memory_path,
             translator=translator,

@@ -14,10 +14,14 @@ from typing import TYPE_CHECKING
 
 import polib
 
+from workbench.core.catalogs.entries import has_translation, is_complete
+from workbench.core.catalogs.plurals import PluralSlot
 from workbench.core.catalogs.pofile import Catalog
-from workbench.core.sources.document import Segment
+from workbench.core.review.sources import SourceRow
+from workbench.core.sources.units import UnitKey
 
 if TYPE_CHECKING:
+    from workbench.core.catalogs.plurals import PluralRule
     from workbench.core.checks import Problem
 
 
@@ -58,9 +62,10 @@ class Cell:
     """One row in one target language."""
 
     lang: str
-    text: str
+    text: str  # the translation (of a plural entry: its first form)
     state: CellState
     problems: tuple[Problem, ...] = ()
+    forms: tuple[str, ...] = ()  # every form of a plural entry, msgstr[0] first
 
     @property
     def mark(self) -> str:
@@ -70,8 +75,8 @@ class Cell:
 
 @dataclass(frozen=True)
 class Row:
-    index: int  # position in the document, from 0
-    segment: Segment
+    index: int  # position in the document or catalog, from 0
+    segment: SourceRow
     cells: Mapping[str, Cell]
 
     @property
@@ -122,7 +127,7 @@ class TermInfo:
 class DraftBefore:
     """An entry as it was before a person first changed it, so undoing the edit restores it."""
 
-    msgstr: str
+    forms: tuple[str, ...]
     comment: str
     flags: tuple[str, ...]
     touched: bool  # it had unsaved changes already (e.g. a fresh machine draft)
@@ -134,40 +139,43 @@ class LanguageState:
 
     lang: str
     catalog: Catalog
-    entries: dict[str, polib.POEntry]  # live entries by msgid
-    edited: set[str]  # msgids with an Edited: note
-    baseline: dict[str, tuple[str, bool]]  # msgid -> (msgstr, fuzzy) as on disk
-    touched: dict[str, int] = field(default_factory=dict)  # msgid -> revision of my last change
+    entries: dict[UnitKey, polib.POEntry]  # live entries by (msgctxt, msgid)
+    edited: set[UnitKey]  # entries with an Edited: note
+    baseline: dict[UnitKey, tuple[tuple[str, ...], bool]]  # (forms, fuzzy) as on disk
+    slots: tuple[PluralSlot, ...] = ()  # the catalog's plural forms, msgstr[0] first
+    plural_rule: PluralRule | None = None  # its Plural-Forms as msgfmt reads it
+    touched: dict[UnitKey, int] = field(default_factory=dict)  # -> revision of my last change
     revision: int = 0
-    pending_memory: dict[str, str] = field(default_factory=dict)  # approved since last save
-    states: dict[str, CellState] = field(default_factory=dict)  # msgid -> state, for the tally
+    pending_memory: dict[UnitKey, str] = field(default_factory=dict)  # approved since last save
+    states: dict[UnitKey, CellState] = field(default_factory=dict)  # for the tally
     tally: Counter[CellState] = field(default_factory=Counter)  # rows per state
-    flagged: set[str] = field(default_factory=set)  # msgids whose translation has problems
-    drafts: dict[str, DraftBefore] = field(default_factory=dict)  # msgid -> before my edit
+    flagged: set[UnitKey] = field(default_factory=set)  # translations with problems
+    drafts: dict[UnitKey, DraftBefore] = field(default_factory=dict)  # before my edit
 
     @property
     def dirty(self) -> bool:
         return bool(self.touched)
 
 
-def state_of(lane: LanguageState, msgid: str) -> CellState:
-    entry = lane.entries.get(msgid)
-    if entry is None or not entry.msgstr:
+def state_of(lane: LanguageState, key: UnitKey) -> CellState:
+    """A plural entry with a form still empty is not approved, as msgfmt --statistics counts it."""
+    entry = lane.entries.get(key)
+    if entry is None or not has_translation(entry):
         return CellState.EMPTY
-    if "fuzzy" not in entry.flags:
+    if "fuzzy" not in entry.flags and is_complete(entry):
         return CellState.APPROVED
-    return CellState.EDITED if msgid in lane.edited else CellState.MACHINE
+    return CellState.EDITED if key in lane.edited else CellState.MACHINE
 
 
-def count_states(lane: LanguageState, weights: Mapping[str, int]) -> None:
-    lane.states = {msgid: state_of(lane, msgid) for msgid in weights}
+def count_states(lane: LanguageState, weights: Mapping[UnitKey, int]) -> None:
+    lane.states = {key: state_of(lane, key) for key in weights}
     lane.tally = Counter()
-    for msgid, weight in weights.items():
-        lane.tally[lane.states[msgid]] += weight
+    for key, weight in weights.items():
+        lane.tally[lane.states[key]] += weight
 
 
-def flag_problems(lane: LanguageState, msgid: str, has_problems: bool) -> None:
+def flag_problems(lane: LanguageState, key: UnitKey, has_problems: bool) -> None:
     if has_problems:
-        lane.flagged.add(msgid)
+        lane.flagged.add(key)
     else:
-        lane.flagged.discard(msgid)
+        lane.flagged.discard(key)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from textual import work
 
 from workbench.core.errors import Cancelled, WorkbenchError
 from workbench.tui import messages
 from workbench.tui.screens.review.part import ScreenPart
+
+if TYPE_CHECKING:
+    from workbench.core.sources.units import UnitKey
 
 
 class MachineMixin(ScreenPart):
@@ -18,22 +22,22 @@ class MachineMixin(ScreenPart):
         self._commit_editors()
         if self.session is None or self._editing is None:
             return
-        text = self.session.segments[self._editing].text
-        requests = {lang: [text] for lang in self.shown if self._loaded(lang)}
+        key = self.session.segments[self._editing].key
+        requests = {lang: [key] for lang in self.shown if self._loaded(lang)}
         self._start_mt(requests, "this segment")
 
     def action_translate_empty(self) -> None:
         self._commit_editors()
         if self.session is None:
             return
-        requests = self.session.empty_sentences([lang for lang in self.shown if self._loaded(lang)])
+        requests = self.session.empty_units([lang for lang in self.shown if self._loaded(lang)])
         if not any(requests.values()):
             self.notify("Every visible segment has a translation.", timeout=3)
             return
-        total = sum(len(sentences) for sentences in requests.values())
+        total = sum(len(keys) for keys in requests.values())
         self._start_mt(requests, f"{total} empty segment(s)")
 
-    def _start_mt(self, requests: dict[str, list[str]], what: str) -> None:
+    def _start_mt(self, requests: dict[str, list[UnitKey]], what: str) -> None:
         if self._mt_cancel is not None:
             self.notify("Machine translation is already running (Esc in the list stops it).")
             return
@@ -43,13 +47,13 @@ class MachineMixin(ScreenPart):
         self._translate(requests, self._mt_cancel)
 
     @work(thread=True, exclusive=True, group="mt")
-    def _translate(self, requests: dict[str, list[str]], cancel: threading.Event) -> None:
+    def _translate(self, requests: dict[str, list[UnitKey]], cancel: threading.Event) -> None:
         assert self.session is not None
         rows = tuple(
             index
-            for sentences in requests.values()
-            for sentence in sentences
-            for index in self.session.rows_with(sentence)
+            for keys in requests.values()
+            for key in keys
+            for index in self.session.rows_of_unit(key)
         )
         try:
             result = self.session.machine_translate(
