@@ -182,7 +182,7 @@ def test_a_sentence_longer_than_the_model_takes_completes_within_its_limits(tmp_
 
     from tests.support.tiny_argos import build_package, training_corpus
     from workbench.core.engines.argos import ArgosEngine, DecodingOptions
-    from workbench.core.engines.argos_packages import ModelPackage
+    from workbench.core.engines.package_files import ModelPackage
 
     package = build_package(tmp_path, "fr", "en", training_text=training_corpus(), max_length=32)
     with zipfile.ZipFile(package) as archive:
