@@ -1,4 +1,8 @@
-"""`workbench open`: review a document's translations in the terminal UI.
+"""`workbench open`: review a document's or a catalog's translations in the terminal UI.
+
+The thing opened is a document (NAME.fr.txt: catalogs in --locales, one per --to language), a
+template (messages.pot --to az,fr: the same catalogs, started as msginit would) or a catalog
+(locales/az/LC_MESSAGES/messages.po: reviewed and saved where it is, in its own language).
 
 Bare `workbench` (no arguments) in a project folder reopens the last document opened there
 (remembered in `.workbench/last-open.json`) or lists what it can open and how. Textual is
@@ -75,8 +79,9 @@ def open_project(
 ) -> None:
     """Review DOCUMENT's translations: aligned view, editor, approve, save to LOCALES.
 
-    In a project (workbench.toml here or in a parent), DOCUMENT defaults to the one last opened
-    there, else the project's first document."""
+    DOCUMENT may be a gettext template (FILE.pot, with --to) or catalog (FILE.po, reviewed in
+    place). In a project (workbench.toml here or in a parent), DOCUMENT defaults to the one
+    last opened there, else the project's first document."""
     project_file = current_project()
     folder = project_file.root if project_file is not None else Path.cwd()
     if document is None and project_file is not None:
@@ -135,18 +140,23 @@ def make_request(project: Project) -> Any:
     if not document.is_file():
         what = "is a directory" if document.is_dir() else "does not exist"
         raise InputError(
-            f"{document} {what}; give the path of a text document, e.g. seeds/NAME.fr.txt"
+            f"{document} {what}; give the path of a text document (seeds/NAME.fr.txt) or of a "
+            f"catalog (FILE.pot, FILE.po)"
         )
-    source = normalise_language(project.source) if project.source else language_from_name(document)
-    if source is None:
-        raise InputError(
-            f"cannot tell the language of {document.name}; name it like NAME.fr.txt or pass --from fr"
-        )
+    catalog = document.suffix.lower() in {".po", ".pot"}
+    source = normalise_language(project.source) if project.source else None
+    if source is None and not catalog:  # a catalog's header says, else gettext's English
+        source = language_from_name(document)
+        if source is None:
+            raise InputError(
+                f"cannot tell the language of {document.name}; name it like NAME.fr.txt or pass "
+                f"--from fr"
+            )
     for glossary in project.glossaries:
         if not Path(glossary).is_file():
             raise InputError(f"glossary not found: {glossary}")
     targets = tuple(parse_languages(",".join(project.targets)))
-    if source in targets:
+    if source is not None and source in targets:
         raise InputError(f"the document is already in '{source}'; drop it from --to")
     from workbench.tui.screens.review import OpenRequest
 
@@ -190,11 +200,22 @@ def _targets(
 ) -> list[str]:
     from workbench.cli.options import parse_languages
 
+    if document.suffix.lower() == ".po":  # reviewed where it is, in its own language
+        from workbench.core.review.sources import catalog_language
+
+        own = catalog_language(document)
+        if targets and parse_languages(targets) != [own]:
+            raise click.UsageError(
+                f"{document} is the '{own}' catalog: open it without --to, or open its "
+                f"template (.pot) with --to to review other languages"
+            )
+        return [own]
     if targets:
         return parse_languages(targets)
     from workbench.core.sources.document import document_domain
 
-    found = catalog_languages(locales, domain or document_domain(document))
+    name = document.stem if document.suffix.lower() == ".pot" else document_domain(document)
+    found = catalog_languages(locales, domain or name)
     if not found:
         raise click.UsageError(
             f"no catalog for {document.name} in {locales} yet; give the target languages, e.g. --to en,az"

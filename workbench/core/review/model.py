@@ -205,6 +205,13 @@ class SessionModel:
             return ()
         return lane.slots
 
+    def plural_form_count(self, lang: str) -> int:
+        """How many fields `lang`'s plural rows need (1 when the source has no plural row)."""
+        lane = self._lanes.get(lang)
+        if lane is None or not any(unit.is_plural for unit in self._units.values()):
+            return 1
+        return max(1, len(lane.slots))
+
     def cell(self, index: int, lang: str) -> Cell:
         key = self.segments[index].key
         lane = self._lanes.get(lang)

@@ -24,10 +24,12 @@ import polib
 from workbench.core.catalogs.entries import units_of_catalog
 from workbench.core.catalogs.merge import build_template
 from workbench.core.catalogs.paths import catalog_path
+from workbench.core.catalogs.pofile import Catalog, decode_catalog, parse_po
 from workbench.core.catalogs.source import is_catalog_file, read_catalog_source
 from workbench.core.errors import InputError
 from workbench.core.sources.document import Document, load_document
 from workbench.core.sources.units import TranslationUnit, UnitKey
+from workbench.core.textio import FileStamp, read_input_bytes
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,16 @@ def catalog_review_source(
         fixed_catalog=Path(path) if in_place else None,
         fixed_language=job.target,
     )
+
+
+def catalog_language(path: Path) -> str:
+    """The target language of the catalog at `path`, from its header alone (fast on a big
+    file): its Language, else its LANG/LC_MESSAGES/ folder; InputError when neither says."""
+    data = read_input_bytes(Path(path), "catalog")
+    text = decode_catalog(data, Path(path))
+    head = text.split("\n\n", 1)[0]  # the header entry comes first (polib reads it so)
+    po = parse_po(head + "\n", path) if 'msgid ""' in head else polib.POFile()
+    return Catalog(Path(path), po, FileStamp(None)).languages(default_source="en")[1]
 
 
 def open_source(

@@ -31,11 +31,37 @@ class DetailsPanel(Static):
             return
         # Short and decisive first (problems, terms), then the long list of alternatives.
         parts: list[str | tuple[str, str] | Content] = []
+        parts += _entry(session, index)
         parts += _problems(session, index, languages)
         parts += _terms(session, index, languages)
         parts += _alternatives(session, index, current)
         parts += _memory(session, index, current)
         self.update(Content.assemble(*parts))
+
+
+def _entry(session: ReviewSession, index: int) -> list[str | tuple[str, str]]:
+    """What a catalog entry tells its translator: context, flags, the developers' comments,
+    where the string is used (nothing for a document's sentence, which has none of these)."""
+    unit = session.unit(index)
+    flags = [flag for flag in unit.flags if flag != "fuzzy"]
+    lines = (
+        [
+            ("Context", unit.context),
+            ("Flags", ", ".join(flags)),
+            ("Comment", unit.developer_comments.replace("\n", " ")),
+            (
+                "Used in",
+                ", ".join(f"{file}:{line}" if line else file for file, line in unit.references),
+            ),
+        ]
+        if session.document is None
+        else [("Context", unit.context)]
+    )
+    parts: list[str | tuple[str, str]] = []
+    for label, value in lines:
+        if value:
+            parts += [(f"{label}: ", "bold"), f"{value}\n"]
+    return parts
 
 
 def _alternatives(session: ReviewSession, index: int, lang: str) -> list[str | tuple[str, str]]:

@@ -28,22 +28,37 @@ if TYPE_CHECKING:
 MATCH_STYLE = "reverse bold"  # a search match: visible without colour
 
 
-def editor_id(lang: str) -> str:
-    return f"text-{lang}"
+def editor_id(lang: str, form: int = 0) -> str:
+    """The text area of `lang`'s translation (of its plural form `form`)."""
+    return f"text-{lang}" if form == 0 else f"text-{lang}-{form}"
 
 
-class TargetEditor(Horizontal):
-    """One target language: its state mark and its text."""
+def parse_editor_id(area_id: str) -> tuple[str, int] | None:
+    """(lang, form) of a text area made by `editor_id`, None for another widget."""
+    if not area_id.startswith("text-"):
+        return None
+    lang, _, form = area_id.removeprefix("text-").partition("-")
+    if form and not form.isdigit():
+        return None
+    return lang, int(form or 0)
 
-    def __init__(self, lang: str) -> None:
-        super().__init__(id=f"target-{lang}", classes="target")
+
+class FormEditor(Horizontal):
+    """One form of a translation: its label (for plural rows only) and its text."""
+
+    def __init__(self, lang: str, form: int, pause: float | None = None) -> None:
+        super().__init__(id=f"form-{lang}-{form}", classes="form-row")
         self.lang = lang
+        self.form = form
+        self.pause = pause
 
     def compose(self) -> ComposeResult:
-        yield Caption(self.lang, classes="target-label")
+        label = Caption("", classes="form-label")
+        label.display = False
+        yield label
         area = CompletingTextArea(
             "",
-            id=editor_id(self.lang),
+            id=editor_id(self.lang, self.form),
             soft_wrap=True,
             tab_behavior="focus",
             show_line_numbers=False,
@@ -51,14 +66,18 @@ class TargetEditor(Horizontal):
             placeholder=f"{language_name(self.lang)} translation",
         )
         area.border_title = self.lang
+        if self.form:
+            area.pause = self.pause
         yield area
 
     @property
     def area(self) -> TextArea:
         return self.query_one(TextArea)
 
-    def show(self, text: str, mark: str, current: bool) -> None:
-        self.show_mark(mark, current)
+    def show(self, text: str, label: str) -> None:
+        caption = self.query_one(".form-label", Caption)
+        caption.display = bool(label)
+        caption.show(label)
         area = self.area
         if area.text != text:
             # A load is not the translator's edit: its Changed message, handled after the screen
@@ -67,6 +86,50 @@ class TargetEditor(Horizontal):
             with area.prevent(TextArea.Changed):
                 area.load_text(text)  # also clears the undo history: it belongs to one row
             area.move_cursor((0, 0))
+
+
+class TargetEditor(Horizontal):
+    """One target language: its state mark and its text, one field per plural form."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(id=f"target-{lang}", classes="target")
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        yield Caption(self.lang, classes="target-label")
+        with Vertical(classes="target-forms"):
+            yield FormEditor(self.lang, 0)
+
+    @property
+    def area(self) -> TextArea:
+        """The first form's text area (the only one of a singular row)."""
+        return self.query_one(f"#{editor_id(self.lang)}", TextArea)
+
+    def forms(self) -> list[FormEditor]:
+        return list(self.query(FormEditor))
+
+    async def prepare_forms(self, count: int, *, read_only: bool, pause: float | None) -> None:
+        """Have a field for each of `count` plural forms (fields are only ever added)."""
+        have = len(self.forms())
+        if count <= have:
+            return
+        extra = [FormEditor(self.lang, form, pause) for form in range(have, count)]
+        await self.query_one(".target-forms", Vertical).mount_all(extra)
+        for editor in extra:
+            editor.area.read_only = read_only
+            editor.display = False
+
+    def show(self, forms: Sequence[str], labels: Sequence[str], mark: str, current: bool) -> None:
+        """`forms` one text per form (one for a singular row), `labels` the forms' names
+        (none for a singular row)."""
+        self.show_mark(mark, current)
+        for editor in self.forms():
+            shown = editor.form < len(forms)
+            if editor.form:
+                editor.display = shown
+            if shown:
+                label = labels[editor.form] if editor.form < len(labels) else ""
+                editor.show(forms[editor.form], label)
 
     def show_mark(self, mark: str, current: bool) -> None:
         pointer = "▸" if current else " "
@@ -92,7 +155,16 @@ class SegmentEditor(Vertical):
         return self.query_one(f"#target-{lang}", TargetEditor)
 
     def area(self, lang: str) -> TextArea:
+        """`lang`'s first (for a singular row, only) text area."""
         return self.target(lang).area
+
+    def areas(self, lang: str) -> list[tuple[int, TextArea]]:
+        """(form, area) of every field `lang` shows for the current row."""
+        return [
+            (editor.form, editor.area)
+            for editor in self.target(lang).forms()
+            if editor.form == 0 or editor.display
+        ]
 
     def set_languages(self, visible: Sequence[str]) -> None:
         for lang in self.targets:
@@ -112,12 +184,13 @@ class SegmentEditor(Vertical):
             title.show("No segment")
             source.update("")
             for lang in self.targets:
-                self.target(lang).show("", "  ", lang == current)
+                self.target(lang).show(("",), (), "  ", lang == current)
             return
         segment = session.segments[index]
+        context = f" · context “{segment.unit.context}”" if segment.unit.context else ""
         heading = Content.assemble(
             (f"Segment {position}", "bold"),
-            (f" · {segment.id} · {language_name(session.source_lang)}", "$text-muted"),
+            (f" · {segment.id}{context} · {language_name(session.source_lang)}", "$text-muted"),
         )
         title.show(heading)
         source.update(highlight_terms(session, index, search))
@@ -127,7 +200,9 @@ class SegmentEditor(Vertical):
         for lang in self.targets:
             cell = session.cell(index, lang)
             mark = cell.mark + confidence_label(session.confidence(index, lang))
-            self.target(lang).show(cell.text, mark, lang == current)
+            labels = tuple(slot.label for slot in session.plural_slots(index, lang))
+            forms = cell.forms or (cell.text,)
+            self.target(lang).show(forms, labels, mark, lang == current)
         if search is not None:
             self._show_match(segment.text, search, current)
 
@@ -178,11 +253,16 @@ def highlight_terms(
 ) -> Content:
     """The source with glossary terms underlined (visible without colour) and coloured, and
     the search matches in reverse video."""
-    text = session.segments[index].text
-    content = Content(text)
+    unit = session.segments[index].unit
+    content = Content(unit.source)
     for term in session.terms(index):
         for start, end in term.spans:
             content = content.stylize("underline bold $text-accent", start, end)
-    for start, end in search.spans(text) if search is not None else ():
+    for start, end in search.spans(unit.source) if search is not None else ():
         content = content.stylize(MATCH_STYLE, start, end)
+    if unit.plural_source is not None:  # the plural source: what the other forms translate
+        plural = Content(unit.plural_source)
+        for start, end in search.spans(unit.plural_source) if search is not None else ():
+            plural = plural.stylize(MATCH_STYLE, start, end)
+        content = Content.assemble(content, ("\nplural: ", "$text-muted"), plural)
     return content

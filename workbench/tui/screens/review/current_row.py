@@ -16,6 +16,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.tui import messages
 from workbench.tui.screens.review.part import ScreenPart
 from workbench.tui.widgets.details import DetailsPanel
+from workbench.tui.widgets.editor import parse_editor_id
 from workbench.tui.widgets.segment_table import SegmentTable
 
 
@@ -55,6 +56,8 @@ class CurrentRowMixin(ScreenPart):
             return
         if index == self._editing and not force:
             return
+        if index != self._editing:
+            self.current_form = 0  # a new row: actions act on its first field
         self._editing = index
         table = self.table
         position = f"{table.cursor + 1}/{len(table.view)}" if table.view else "0/0"
@@ -106,27 +109,32 @@ class CurrentRowMixin(ScreenPart):
         if self.session is None or self._editing is None:
             return
         for lang in self.shown:
-            area = self.editor.area(lang)
-            # A read-only area was filled while its language loaded: it holds no row's text yet.
-            if self._loaded(lang) and not area.read_only:
-                self._write(lang, area.text)
+            if not self._loaded(lang):
+                continue
+            forms = len(self.session.plural_slots(self._editing, lang)) or 1
+            for form, area in self.editor.areas(lang)[:forms]:
+                # A read-only area was filled while its language loaded: it holds no row's text.
+                if not area.read_only:
+                    self._write(lang, area.text, form)
 
-    def _write(self, lang: str, text: str) -> None:
+    def _write(self, lang: str, text: str, form: int = 0) -> None:
         assert self.session is not None and self._editing is not None
-        if self.session.set_translation(self._editing, lang, text):
+        if self.session.set_translation(self._editing, lang, text, form):
             self._after_change(self._editing)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        area_id = event.text_area.id or ""
-        lang = area_id.removeprefix("text-")
+        place = parse_editor_id(event.text_area.id or "")
+        if place is None or self._editing is None or self.session is None:
+            return
+        lang, form = place
         if (
-            self._editing is None
-            or lang not in self.request.targets
+            lang not in self.request.targets
             or not self._loaded(lang)
             or event.text_area.read_only
+            or form >= (len(self.session.plural_slots(self._editing, lang)) or 1)
         ):
             return
-        self._write(lang, event.text_area.text)
+        self._write(lang, event.text_area.text, form)
 
     def _after_change(self, index: int) -> None:
         assert self.session is not None
@@ -140,8 +148,10 @@ class CurrentRowMixin(ScreenPart):
 
     def on_descendant_focus(self, event: Any) -> None:
         widget = event.widget
-        if isinstance(widget, TextArea) and (widget.id or "").startswith("text-"):
-            self._set_current_language(widget.id.removeprefix("text-"))
+        place = parse_editor_id(widget.id or "") if isinstance(widget, TextArea) else None
+        if place is not None:
+            self._set_current_language(place[0])
+            self.current_form = place[1]
 
     def _set_current_language(self, lang: str) -> None:
         if lang == self.current_lang:

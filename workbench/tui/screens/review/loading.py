@@ -62,8 +62,14 @@ class LoadingMixin(ScreenPart):
         self._update_header()
         self.call_after_refresh(self._rows_shown.set)
 
-    def on_language_loaded(self, message: messages.LanguageLoaded) -> None:
+    async def on_language_loaded(self, message: messages.LanguageLoaded) -> None:
         self.editor.area(message.lang).read_only = False
+        assert self.session is not None
+        forms = self.session.plural_form_count(message.lang)
+        if forms > 1:  # a catalog with plural entries: one field per form
+            await self.editor.target(message.lang).prepare_forms(
+                forms, read_only=False, pause=self.settings.completion_pause
+            )
         self.table.refresh_rows()
         self._show_row(self.table.current_index, force=True)
         self._update_header()

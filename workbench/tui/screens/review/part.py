@@ -42,6 +42,7 @@ class ScreenPart(_Base):
     session: ReviewSession | None
     shown: tuple[str, ...]  # the visible target languages
     current_lang: str
+    current_form: int  # the plural form whose field has (or last had) the focus
     status: StatusFilter
     search: SearchQuery | None  # what the last search looked for (None: no search)
     search_count: str  # "3/17": which match of how many

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from textual.widgets import TextArea
 
+from workbench.core.errors import InputError
 from workbench.tui.screens.dialogs import Choice, ChoiceDialog
 from workbench.tui.screens.review.part import ScreenPart
 
@@ -21,8 +22,11 @@ class ReviewingMixin(ScreenPart):
             return False
         changed = False
         for lang in languages:
-            if self._loaded(lang) and self.session.approve(self._editing, lang):
-                changed = True
+            try:
+                if self._loaded(lang) and self.session.approve(self._editing, lang):
+                    changed = True
+            except InputError as error:  # msgfmt -c would reject it: say why, keep the draft
+                self.notify(f"{lang}: {error}", severity="error", timeout=8)
         if changed:
             self._after_change(self._editing)
         return True
@@ -55,13 +59,21 @@ class ReviewingMixin(ScreenPart):
         if self.session.unapprove(self._editing, self.current_lang):
             self._after_change(self._editing)
 
+    def _current_field(self) -> tuple[int, TextArea]:
+        """The current language's field being edited: the focused plural form, else the first."""
+        areas = self.editor.areas(self.current_lang)
+        for form, area in areas:
+            if form == self.current_form:
+                return form, area
+        return areas[0]
+
     def _replace_text(self, text: str) -> None:
-        """Replace the current language's text through its editor, so Ctrl+Z undoes it."""
-        area = self.editor.area(self.current_lang)
+        """Replace the current field's text through its editor, so Ctrl+Z undoes it."""
+        form, area = self._current_field()
         if area.read_only:
             return
         area.replace(text, (0, 0), area.document.end, maintain_selection_offset=False)
-        self._write(self.current_lang, area.text)
+        self._write(self.current_lang, area.text, form)
 
     def action_choose(self, number: int) -> None:
         if self.session is None or self._editing is None:
@@ -74,7 +86,8 @@ class ReviewingMixin(ScreenPart):
 
     def action_copy_source(self) -> None:
         if self.session is not None and self._editing is not None:
-            self._replace_text(self.session.segments[self._editing].text)
+            form, _ = self._current_field()  # a plural form gets the source it translates
+            self._replace_text(self.session.source_of_form(self._editing, self.current_lang, form))
 
     def action_insert_term(self) -> None:
         if self.session is None or self._editing is None:
@@ -111,9 +124,9 @@ class ReviewingMixin(ScreenPart):
         self.app.push_screen(ConcordanceScreen(self.session, self.current_lang, phrase.strip()))
 
     def _insert(self, text: str) -> None:
-        area = self.editor.area(self.current_lang)
+        form, area = self._current_field()
         if area.read_only:
             return
         area.insert(text)
         area.focus()
-        self._write(self.current_lang, area.text)
+        self._write(self.current_lang, area.text, form)

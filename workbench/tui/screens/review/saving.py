@@ -134,10 +134,14 @@ class SavingMixin(ScreenPart):
                 self.notify(f"Saved {', '.join(report.saved)}.", timeout=2)
         if report.memory_error:
             self.notify(report.memory_error, severity="warning", timeout=8)
+        for refusal in report.invalid:  # kept in the session and the journal: fix, save again
+            self.notify(refusal, severity="error", timeout=10)
         self._update_header()
         for lang in report.conflicts:
             self._ask_about_disk(lang, after_save=True)
-        if (message.quit_after or self.quit_after_save) and not report.conflicts:
+        if (message.quit_after or self.quit_after_save) and not (
+            report.conflicts or report.invalid
+        ):
             self.app.exit()
 
     def on_save_failed(self, message: messages.SaveFailed) -> None:

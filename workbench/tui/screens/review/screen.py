@@ -61,6 +61,7 @@ class ReviewScreen(
         self.session: ReviewSession | None = None
         self.shown: tuple[str, ...] = tuple(request.targets)
         self.current_lang = self.shown[0]
+        self.current_form = 0
         self.status = StatusFilter.ALL
         self.search: SearchQuery | None = None
         self.search_count = ""
