@@ -10,15 +10,19 @@ placeholders, HTML tags, plural entries, msgctxt), then times in one process:
   wb    `workbench translate shop.pot --to en` in-process: read the POT, shield placeholders
         and markup, tokenise, translate, restore, fill the plural forms, write the catalog
 
-and prints wb as a ratio to raw. Target: ≤ 1.10×.
+Both sides run --repeat times, alternating which goes first (on a loaded machine the second
+of two back-to-back runs is the slower); it prints each side's median and spread (min-max),
+the ratio of the medians and the median of the paired ratios (each round's wb / raw).
+Target: ≤ 1.10×.
 
-    python bench/catalog_translate.py [--entries 10000] [--max-length 24] [--beam 4]
+    python bench/catalog_translate.py [--entries 10000] [--repeat 3] [--max-length 24] [--beam 4]
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import statistics
 import sys
 import tempfile
 import time
@@ -81,7 +85,7 @@ def main() -> None:
         "--repeat",
         type=int,
         default=2,
-        help="Time each side this many times, interleaved; keep the best (a busy machine).",
+        help="Time each side this many times, alternating which goes first.",
     )
     args = parser.parse_args()
 
@@ -169,18 +173,37 @@ def main() -> None:
     generated_template(8, sentences[:8]).save(str(warm_up))
     workbench(warm_up)
     # Interleaved, and in alternating order, so a neighbour's load hits both sides alike.
-    base, ours = float("inf"), float("inf")
+    raws: list[float] = []
+    ours: list[float] = []
     for round_number in range(args.repeat):
         if round_number % 2:
-            ours = min(ours, timed(workbench))
-        base = min(base, timed(raw))
+            ours.append(timed(workbench))
+        raws.append(timed(raw))
         if not round_number % 2:
-            ours = min(ours, timed(workbench))
+            ours.append(timed(workbench))
+        print(
+            f"round {round_number + 1}: raw {raws[-1]:.2f}s, workbench {ours[-1]:.2f}s", flush=True
+        )
     written = polib.pofile(str(work / "locales" / "en" / "LC_MESSAGES" / "bench.po"))
     filled = sum(1 for entry in written if entry.msgstr or any(entry.msgstr_plural.values()))
-    print(f"raw ctranslate2 translate_batch  {base:7.2f}s  {len(strings) / base:7.1f} strings/s")
-    print(f"workbench translate FILE.pot     {ours:7.2f}s  {len(strings) / ours:7.1f} strings/s")
-    print(f"ratio {ours / base:.3f} (target ≤ 1.10); {filled} of {len(written)} entries filled")
+    base, mine = statistics.median(raws), statistics.median(ours)
+    paired = statistics.median(o / r for o, r in zip(ours, raws, strict=True))
+    print(f"{'':34}{'median':>9}{'spread':>18}{'strings/s':>11}")
+    print(
+        f"{'raw ctranslate2 translate_batch':34}{base:8.2f}s{spread(raws):>18}{len(strings) / base:11.1f}"
+    )
+    print(
+        f"{'workbench translate FILE.pot':34}{mine:8.2f}s{spread(ours):>18}{len(strings) / mine:11.1f}"
+    )
+    print(
+        f"ratio of medians {mine / base:.3f}, median of paired ratios {paired:.3f} (target ≤ 1.10) "
+        f"over {args.repeat} rounds; {filled} of {len(written)} entries filled"
+    )
+
+
+def spread(values: list[float]) -> str:
+    """min-max of a side's runs."""
+    return f"{min(values):.2f}-{max(values):.2f}s"
 
 
 if __name__ == "__main__":

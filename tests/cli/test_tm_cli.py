@@ -1,5 +1,6 @@
 """`workbench tm`: add catalogs, look up, export and import TMX, stats, and bad files."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -48,6 +49,29 @@ def test_add_then_lookup_exact_and_fuzzy(catalogs, run):
 
     again = run("tm", "add", AZ, "--tm", "tm.sqlite")
     assert f"{AZ}: 2 approved, 0 new in the memory" in again.output
+
+
+def test_lookup_with_a_context(tmp_path, monkeypatch, run):
+    monkeypatch.chdir(tmp_path)
+    write_catalog(
+        tmp_path / "az.po",
+        [Entry("Mai", "May", msgctxt="mois"), Entry("Mai", "Mai", msgctxt="prénom")],
+        language="az",
+    )
+    assert run("tm", "add", "az.po", "--tm", "tm.sqlite").exit_code == 0
+    lookup = ("tm", "lookup", "Mai", "--from", "fr", "--to", "az", "--tm", "tm.sqlite")
+    month = run(*lookup, "--context", "mois")
+    assert month.exit_code == 0, month.output
+    lines = month.output.splitlines()
+    assert lines[0] == "100%  May"
+    assert lines[2:4] == [" 99%  Mai", "      context: prénom, not mois"]
+    bare = run(*lookup, "--json")
+    matches = json.loads(bare.output)["matches"]
+    assert {(m["target"], m["percent"], m["context"]) for m in matches} == {
+        ("May", 99, "mois"),
+        ("Mai", 99, "prénom"),
+    }
+    assert run(*lookup, "--threshold", "100").exit_code == 1  # exact only: no context, none
 
 
 def test_lookup_without_a_match_exits_1(catalogs, run):

@@ -22,7 +22,7 @@ def test_an_approval_is_reused_by_the_next_run(project, run, tiny_packages):
 
     result = run("translate", "two.fr.txt", "--to", "en", "--tm", "tm.sqlite")
     assert result.exit_code == 0, result.output
-    assert "1 from memory" in result.stdout
+    assert "en: 2 new sentences, 2 drafts written, 1 from memory" in result.stdout
     assert "en sources: 1 exact memory matches, 1 machine-translated" in result.stdout
     two = load_po(project / "locales/en/LC_MESSAGES/two.po")
     reused = two.find("Le sommet a eu lieu.")
@@ -107,3 +107,37 @@ def test_feeding_the_memory_keeps_each_catalogs_own_source_language(project, run
     assert lookup.exit_code == 0 and "Good day." in lookup.output
     wrong = run("tm", "lookup", "Guten Tag.", "--from", "fr", "--to", "en", "--tm", "tm.sqlite")
     assert wrong.exit_code == 1
+
+
+def test_a_template_entry_reuses_the_memory_only_under_its_own_context(project, run, tiny_packages):
+    """Exact needs the same msgctxt; the same msgid under another context is a 99% note."""
+    import polib
+
+    approved = polib.POFile()
+    approved.metadata = {
+        "Language": "en",
+        "X-Source-Language": "fr",
+        "Content-Type": "text/plain; charset=UTF-8",
+    }
+    approved.append(polib.POEntry(msgctxt="mois", msgid="Mai", msgstr="May (month)"))
+    approved.save(str(project / "calendar-en.po"))
+    assert run("tm", "add", "calendar-en.po", "--tm", "tm.sqlite").exit_code == 0
+    template = polib.POFile()
+    template.metadata = {"Content-Type": "text/plain; charset=UTF-8", "X-Source-Language": "fr"}
+    template.append(polib.POEntry(msgctxt="mois", msgid="Mai", msgstr=""))
+    template.append(polib.POEntry(msgctxt="prénom", msgid="Mai", msgstr=""))
+    template.append(polib.POEntry(msgid="Mai", msgstr=""))
+    template.save(str(project / "calendar.pot"))
+
+    result = run("translate", "calendar.pot", "--to", "en", "--tm", "tm.sqlite", "--trust-exact")
+    assert result.exit_code == 0, result.output
+    assert "en: 3 new entries, 2 drafts written, 1 from memory" in result.stdout  # not sentences
+    assert "en sources: 1 exact memory matches, 2 machine-translated (2 with fuzzy" in result.stdout
+    po = load_po(project / "locales/en/LC_MESSAGES/calendar.po")
+    month, name, bare = (po.find("Mai", msgctxt=context) for context in ("mois", "prénom", None))
+    assert (month.msgstr, month.fuzzy) == ("May (month)", False)
+    assert "TM: 100% | May (month)" in month.comment
+    for other in (name, bare):
+        assert other.msgstr == "Mai"  # the copy model's draft, not the other context's unit
+        assert other.fuzzy, "a match from another context is never applied, even when trusted"
+        assert "TM: 99% | May (month)" in other.comment

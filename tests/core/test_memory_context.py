@@ -31,10 +31,52 @@ def test_exact_matches_need_the_same_context(tmp_path: Path):
         month, verb, bare = memory.lookup_many(
             ["May", "May", "May"], "en", "az", contexts=["month", "permission", None]
         )
-        assert [m.target for m in month] == ["May"]
-        assert [m.target for m in verb] == ["Bilər"]
-        assert bare == []
+        assert [(m.target, m.percent) for m in month] == [("May", 100), ("Bilər", 99)]
+        assert [(m.target, m.percent) for m in verb] == [("Bilər", 100), ("May", 99)]
+        assert all(m.percent < 100 for m in bare), "no context is another context"
         assert {unit.context for unit in memory.units()} == {"month", "permission"}
+
+
+def test_the_same_text_under_another_context_is_a_99_percent_fuzzy_match(tmp_path: Path):
+    with TranslationMemory(tmp_path / "tm.sqlite") as memory:
+        memory.add_many([_may("May", "month"), _may("Bilər", "permission")])
+        memory.add_many([MemoryUnit("Mayor", "Mer", "en", "az", "test")])
+        (verb,) = memory.lookup_many(["May"], "en", "az", threshold=0.5, contexts=["permission"])
+        exact, other, fuzzy = verb
+        assert (exact.target, exact.percent, exact.context) == ("Bilər", 100, "permission")
+        assert (other.target, other.percent, other.context) == ("May", 99, "month")
+        assert other.context_differs and not exact.context_differs
+        assert fuzzy.target == "Mer" and fuzzy.percent < 99 and not fuzzy.context_differs
+        # Looked up without a context, each remembered one is another context.
+        bare = memory.lookup("May", "en", "az", threshold=0.9)
+        assert {(m.target, m.percent) for m in bare} == {("May", 99), ("Bilər", 99)}
+        # Remembered without a context, looked up with one.
+        (title,) = memory.lookup_many(["Mayor"], "en", "az", threshold=0.9, contexts=["title"])
+        assert [(m.target, m.percent) for m in title] == [("Mer", 99)]
+
+
+def test_the_same_text_ranks_above_a_nearly_identical_text(tmp_path: Path):
+    with TranslationMemory(tmp_path / "tm.sqlite") as memory:
+        memory.add_many(
+            [
+                MemoryUnit(
+                    "Open the file now.", "Faylı indi aç.", "en", "az", "test", context="menu"
+                ),
+                MemoryUnit("Open the file now!", "Faylı indi aç!", "en", "az", "test"),
+            ]
+        )
+        found = memory.lookup("Open the file now.", "en", "az", context="button")
+        assert [m.target for m in found] == ["Faylı indi aç.", "Faylı indi aç!"]
+        assert [m.percent for m in found] == [99, 94]
+
+
+def test_an_exact_only_lookup_leaves_other_contexts_out(tmp_path: Path):
+    with TranslationMemory(tmp_path / "tm.sqlite") as memory:
+        memory.add_many([_may("May", "month")])
+        assert memory.lookup("May", "en", "az", context="permission", threshold=1.0) == []
+        assert [
+            m.target for m in memory.lookup("May", "en", "az", context="month", threshold=1.0)
+        ] == ["May"]
 
 
 def test_approved_entries_of_a_catalog_keep_their_context(tmp_path: Path):
@@ -47,7 +89,7 @@ def test_approved_entries_of_a_catalog_keep_their_context(tmp_path: Path):
     with TranslationMemory(tmp_path / "tm.sqlite") as memory:
         assert memory.add_catalog(path) == 2
         (verb,) = memory.lookup_many(["May"], "en", "az", contexts=["permission"])
-        assert [m.target for m in verb] == ["Bilər"]
+        assert [(m.target, m.percent) for m in verb] == [("Bilər", 100), ("May", 99)]
 
 
 def test_a_format_1_memory_is_migrated_and_keeps_its_units(tmp_path: Path):

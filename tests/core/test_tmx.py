@@ -11,7 +11,7 @@ from translate.storage.tmx import tmxfile
 
 from workbench import __version__
 from workbench.core.errors import InputError
-from workbench.core.memory import MemoryUnit
+from workbench.core.memory import MemoryUnit, TranslationMemory
 from workbench.core.tmx import read_tmx, write_tmx
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -92,6 +92,50 @@ def test_we_read_what_translate_toolkit_writes(tmp_path):
     assert [(u.source, u.target, u.source_lang, u.target_lang, u.origin) for u in units] == [
         ("Bonjour & bienvenue.", "Salam və xoş gəlmisiniz.", "fr", "az", "tmx"),
         ("Merci.", "Təşəkkür edirəm.", "fr", "az", "tmx"),
+    ]
+
+
+MAY = [
+    MemoryUnit("May", "May", "en", "az", "catalog", "calendar", WHEN, "leyla", context="month"),
+    MemoryUnit("May", "Bilər", "en", "az", "catalog", "calendar", WHEN, "leyla", context="verb"),
+    MemoryUnit("May", "Bəlkə", "en", "az", "catalog", "calendar", WHEN, "leyla"),
+]
+
+
+def test_contexts_survive_a_round_trip_through_tmx_and_a_memory(tmp_path):
+    with TranslationMemory(tmp_path / "one.sqlite") as memory:
+        assert memory.add_many(MAY) == 3
+        exported = list(memory.units("en", "az"))
+    path = tmp_path / "may.tmx"
+    assert write_tmx(path, exported, "en") == 3
+    assert path.read_text(encoding="utf-8").count('<prop type="x-context">') == 2
+    assert read_tmx(path) == MAY
+    with TranslationMemory(tmp_path / "two.sqlite") as memory:
+        assert memory.add_many(read_tmx(path)) == 3, "May the month and May the verb are two"
+        (month, verb) = memory.lookup_many(
+            ["May", "May"], "en", "az", threshold=1.0, contexts=["month", "verb"]
+        )
+        assert [m.target for m in month] == ["May"] and [m.target for m in verb] == ["Bilər"]
+
+
+def test_translate_toolkit_reads_our_contexts_and_we_read_its(tmp_path):
+    path = tmp_path / "may.tmx"
+    write_tmx(path, MAY, "en")
+    store = tmxfile(path.read_bytes())
+    assert [(unit.source, unit.target, unit.getcontext()) for unit in store.units] == [
+        ("May", "May", "month"),
+        ("May", "Bilər", "verb"),
+        ("May", "Bəlkə", ""),
+    ]
+    theirs = tmxfile(sourcelanguage="en", targetlanguage="az")
+    theirs.addtranslation("May", "en", "May", "az", context="month")
+    theirs.addtranslation("May", "en", "Bilər", "az", context="verb")
+    theirs.addtranslation("Save", "en", "Saxla", "az")
+    (tmp_path / "toolkit.tmx").write_bytes(bytes(theirs))
+    assert [(u.source, u.target, u.context) for u in read_tmx(tmp_path / "toolkit.tmx")] == [
+        ("May", "May", "month"),
+        ("May", "Bilər", "verb"),
+        ("Save", "Saxla", None),
     ]
 
 

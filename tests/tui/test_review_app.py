@@ -631,8 +631,8 @@ async def test_loading_text_into_the_editor_is_never_an_edit(make_app):
         screen = review(app)
         draft = screen.session.cell(0, "en").text
         assert draft
-        screen.editor.target("en").show("", "~", current=True)  # as while en was loading
-        screen.editor.target("az").show("other row's text", "~", current=False)
+        screen.editor.target("en").show(("",), (), "~", current=True)  # as while en was loading
+        screen.editor.target("az").show(("other row's text",), (), "~", current=False)
         await settle(pilot)
         assert screen.session.cell(0, "en").text == draft
         assert screen.session.cell(0, "en").state is CellState.MACHINE

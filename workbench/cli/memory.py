@@ -116,6 +116,12 @@ def export_tmx(
     help="Lowest fuzzy match, in percent.",
 )
 @click.option("--limit", type=click.IntRange(1, 100), default=5, show_default=True)
+@click.option(
+    "--context",
+    default=None,
+    help="The msgctxt TEXT has; an exact match needs the same (the same text under another "
+    "context is a 99% match).",
+)
 @memory_option
 @json_option
 @from_project("tm_path")
@@ -125,12 +131,15 @@ def lookup(
     target: str,
     threshold: int,
     limit: int,
+    context: str | None,
     tm_path: Path | None,
     as_json: bool,
 ) -> None:
     """Show the memory's matches for TEXT, best first; exit 1 if there is none."""
     with open_memory(tm_path, create=False) as memory:
-        matches = memory.lookup(text, source, target, threshold=threshold / 100, limit=limit)
+        matches = memory.lookup(
+            text, source, target, threshold=threshold / 100, limit=limit, context=context
+        )
     if as_json:
         echo_json({"matches": [asdict(match) | {"percent": match.percent} for match in matches]})
         if not matches:
@@ -151,7 +160,9 @@ def lookup(
             if part
         )
         click.echo(f"{match.percent:>3}%  {match.target}")
-        if match.percent < 100:
+        if match.context_differs:
+            click.echo(f"      context: {match.context or '(none)'}, not {context or '(none)'}")
+        elif match.percent < 100:
             click.echo(f"      source: {match.source}")
         click.echo(f"      ({where})")
 

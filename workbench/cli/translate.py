@@ -316,8 +316,12 @@ def print_summary(
     counts: dict[str, dict[str, int]],
     languages: list[str],
     as_json: bool,
+    *,
+    units: str = "sentences",
 ) -> None:
-    """Per domain, each catalog written and its template; then where the drafts came from."""
+    """Per domain, each catalog written and its template; then where the drafts came from.
+
+    `units` names what was translated: a document's sentences, a template's entries."""
     if as_json:
         echo_json(
             {
@@ -333,7 +337,7 @@ def print_summary(
         return
     for _, template, summaries in reports:
         for lang, summary in summaries:
-            report(lang, summary)
+            report(lang, summary, units)
         click.echo(f"template: {template}")
     for lang in languages:
         report_sources(lang, counts[lang])
@@ -348,8 +352,8 @@ def report_sources(lang: str, counts: dict[str, int]) -> None:
     )
 
 
-def report(lang: str, summary: Any) -> None:
-    parts = [f"{summary.new} new sentences", f"{summary.machine} drafts written"]
+def report(lang: str, summary: Any, units: str = "sentences") -> None:
+    parts = [f"{summary.new} new {units}", f"{summary.machine} drafts written"]
     if summary.from_memory:
         parts.append(f"{summary.from_memory} from memory")
     parts += [

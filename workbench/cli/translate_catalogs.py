@@ -98,7 +98,7 @@ def translate_catalogs(
                 counts,
             )
         finish_cluster(cluster_session, quiet=as_json)
-        print_summary(reports, counts, list(counts), as_json)
+        print_summary(reports, counts, list(counts), as_json, units="entries")
     finally:
         if memory is not None:
             memory.close()

@@ -2,8 +2,16 @@
 
 A unit is a source sentence and its approved translation, with where it came from (origin:
 catalog, tmx, alignment, import; the document; when; who). Units are keyed by a normalised
-form of their text (NFC, white space folded) so a re-added pair is recognised; *exact* means the
-normalised texts are identical, case and punctuation included.
+form of their text (NFC, white space folded) and their context (a catalog entry's msgctxt), so
+a re-added pair is recognised; *exact* means the normalised texts are identical, case and
+punctuation included, and the contexts are the same.
+
+The same text remembered under another context (or none) is a fuzzy match at 99%, never an
+exact one: "May" the month is no translation of "May" the verb, yet for most texts ("Save" on a
+menu and on a button) it is the translation to start from. OmegaT likewise lists such a unit
+among its matches without inserting it. 99% rather than Phrase's 100%-vs-101% split, because
+here 100% means "exact", the one match the pipeline fills in (and `--trust-exact` approves); it
+ranks above every other fuzzy match (those are capped at 99%, and below it).
 
 Languages are stored as given (fr, pt_BR), but lookups match by language *group* (the language
 and its script, without the region), so a memory imported from OmegaT as FR-FR/EN-GB serves a
@@ -67,6 +75,12 @@ ORIGIN_CATALOG = "catalog"
 ORIGIN_TMX = "tmx"
 ORIGIN_ALIGNMENT = "alignment"
 ORIGIN_IMPORT = "import"
+
+# The similarity of the same text under another context: shown as 99% (percent rounds down),
+# ranked above any other fuzzy match (capped at 0.99) and below an exact one.
+CONTEXT_DIFFERS = 0.995
+# Fuzzy matches of different text never reach this: only the same text scores higher.
+_FUZZY_CAP = 0.99
 
 _WORD = re.compile(r"\w+")
 # The combining diacritics blocks: what NFKD splits off accented letters.
@@ -140,6 +154,12 @@ class MemoryMatch:
     document: str | None
     created_at: datetime
     created_by: str
+    context: str | None = None  # the remembered unit's context
+
+    @property
+    def context_differs(self) -> bool:
+        """Same text as the query, remembered under another context (see CONTEXT_DIFFERS)."""
+        return self.similarity == CONTEXT_DIFFERS
 
     @property
     def percent(self) -> int:
@@ -264,10 +284,19 @@ class TranslationMemory:
         *,
         threshold: float = 0.75,
         limit: int = 5,
+        context: str | None = None,
     ) -> list[MemoryMatch]:
-        """Exact matches (newest first), then fuzzy ones at or above `threshold`, best first."""
+        """Exact matches (newest first), then fuzzy ones at or above `threshold`, best first.
+
+        An exact match needs the same `context` (a catalog entry's msgctxt; None: none); the
+        same text under another context is a 99% fuzzy match."""
         return self.lookup_many(
-            [source], source_lang, target_lang, threshold=threshold, limit=limit
+            [source],
+            source_lang,
+            target_lang,
+            threshold=threshold,
+            limit=limit,
+            contexts=[context],
         )[0]
 
     def lookup_many(
@@ -282,8 +311,9 @@ class TranslationMemory:
     ) -> list[list[MemoryMatch]]:
         """`lookup()` for each source, in order, sharing one index and one snapshot.
 
-        An exact match needs the same context (`contexts[i]`, none by default); fuzzy matches
-        come from any context."""
+        An exact match needs the same context (`contexts[i]`, none by default); the same text
+        under another context scores CONTEXT_DIFFERS; other fuzzy matches come from any
+        context."""
         source_code, target_code = normalise_language(source_lang), normalise_language(target_lang)
         groups = (language_group(source_code), language_group(target_code))
         threshold = min(max(threshold, 0.0), 1.0)
@@ -294,7 +324,9 @@ class TranslationMemory:
             for position, source in enumerate(sources):
                 key = normalise_key(source)
                 context = (contexts[position] if contexts is not None else None) or ""
-                found = self._exact(key, context, groups)
+                found = self._same_text(
+                    key, context, groups, other_contexts=threshold <= CONTEXT_DIFFERS
+                )
                 if index is not None and key:
                     found.extend(self._fuzzy(index, key, threshold, limit + len(found)))
                 results.append(_best(found, (source_code, target_code), limit))
@@ -450,15 +482,21 @@ class TranslationMemory:
                     connection.execute("ROLLBACK")
                 raise
 
-    def _exact(self, key: str, context: str, groups: tuple[str, str]) -> list[_Scored]:
+    def _same_text(
+        self, key: str, context: str, groups: tuple[str, str], *, other_contexts: bool
+    ) -> list[_Scored]:
+        """The units with exactly this text: exact under `context`, CONTEXT_DIFFERS under any
+        other (only with `other_contexts`: an exact-only lookup wants none of them)."""
+        same_context = "" if other_contexts else "AND context = ? "
         rows = self._connection.execute(
             f"SELECT {_MATCH_COLUMNS} FROM unit WHERE source_group = ? AND target_group = ? "
-            "AND source_key = ? AND context = ? ORDER BY created_at DESC, id DESC",
-            (*groups, key, context),
+            f"AND source_key = ? {same_context}ORDER BY created_at DESC, id DESC",
+            (*groups, key) if other_contexts else (*groups, key, context),
         ).fetchall()
-        return [(1.0, row) for row in rows]
+        return [(1.0 if row[8] == context else CONTEXT_DIFFERS, row) for row in rows]
 
     def _fuzzy(self, index: _FuzzyIndex, key: str, threshold: float, wanted: int) -> list[_Scored]:
+        # Identical text (100) is _same_text()'s, whatever its context.
         scored = [
             (score, row_id) for row_id, score in index.search(key, threshold) if score < 100.0
         ]
@@ -472,7 +510,7 @@ class TranslationMemory:
             f"SELECT {_MATCH_COLUMNS} FROM unit WHERE id IN ({marks})", list(chosen)
         ).fetchall()
         # A fuzzy match is never shown as 100%: only identical text is exact.
-        return [(min(chosen[row[-1]] / 100.0, 0.99), row) for row in rows]
+        return [(min(chosen[row[-1]] / 100.0, _FUZZY_CAP), row) for row in rows]
 
     def _drop_stale_indexes(self) -> None:
         """Forget the in-memory indexes when another connection has changed the file."""
@@ -502,7 +540,8 @@ class TranslationMemory:
 
 # Columns of a matching row; _Scored pairs a similarity with such a row (and its id, last).
 _MATCH_COLUMNS = (
-    "source, target, origin, document, created_at, created_by, source_lang, target_lang, id"
+    "source, target, origin, document, created_at, created_by, source_lang, target_lang, "
+    "context, id"
 )
 _Scored = tuple[float, tuple[Any, ...]]
 
@@ -652,6 +691,7 @@ def _best(found: list[_Scored], languages: tuple[str, str], limit: int) -> list[
                     document,
                     _parse_time(created_at),
                     created_by,
+                    row[8] or None,
                 )
             )
     return matches

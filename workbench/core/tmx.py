@@ -9,7 +9,10 @@ Translate Toolkit write it, is fine. Only the plain text of `<seg>` is kept: inl
 
 Writing follows OmegaT: a header naming the tool and the source language, one `<tu>` per
 pair with `<prop>`s for our origin and document, and the author and date as
-`creationid`/`creationdate` (and `changeid`/`changedate`) on the target `<tuv>`.
+`creationid`/`creationdate` (and `changeid`/`changedate`) on the target `<tuv>`. A unit's
+context (a catalog entry's msgctxt) is `<prop type="x-context">`, as Translate Toolkit's TMX
+store writes and reads it (`tmxunit.setcontext`/`getcontext`), so "May" the month and "May"
+the verb stay two units through a TMX file.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from workbench.core.textio import atomic_write, decode_utf8, read_input_bytes
 TMX_DATE = "%Y%m%dT%H%M%SZ"
 ORIGIN_PROP = "x-origin"
 DOCUMENT_PROP = "x-document"
+CONTEXT_PROP = "x-context"  # Translate Toolkit's name for it
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Inline elements whose content is native code (markup of the original format), not text.
 _CODE_ELEMENTS = frozenset({"bpt", "ept", "ph", "it", "ut"})
@@ -118,6 +122,8 @@ def _tu(unit: MemoryUnit, source_code: str) -> ET.Element:
     ET.SubElement(tu, "prop", type=ORIGIN_PROP).text = unit.origin
     if unit.document:
         ET.SubElement(tu, "prop", type=DOCUMENT_PROP).text = unit.document
+    if unit.context:
+        ET.SubElement(tu, "prop", type=CONTEXT_PROP).text = unit.context
     source = ET.SubElement(tu, "tuv", {_XML_LANG: tmx_language(unit.source_lang)})
     ET.SubElement(source, "seg").text = unit.source
     moment = unit.created_at or datetime.now(UTC)
@@ -235,7 +241,7 @@ class _TmxReader:
             return
         if name == "prop" and self._prop is not None and self._unit is not None:
             kind, text = self._prop
-            self._unit.props[kind] = "".join(text).strip()
+            self._unit.props[kind] = "".join(text)  # as written: a context is matched exactly
             self._prop = None
         elif name == "tuv" and self._variant is not None and self._unit is not None:
             self._unit.variants.append(self._variant)
@@ -269,8 +275,9 @@ class _TmxReader:
                 return []
             source = matching[0]
         source_lang = self._language(source.lang)
-        origin = unit.props.get(ORIGIN_PROP) or ORIGIN_TMX
-        document = unit.props.get(DOCUMENT_PROP) or None
+        origin = unit.props.get(ORIGIN_PROP, "").strip() or ORIGIN_TMX
+        document = unit.props.get(DOCUMENT_PROP, "").strip() or None
+        context = unit.props.get(CONTEXT_PROP) or None
         return [
             MemoryUnit(
                 source="".join(source.text),
@@ -281,6 +288,7 @@ class _TmxReader:
                 document=document,
                 created_at=self._date(target, unit),
                 created_by=self._author(target, unit),
+                context=context,
             )
             for target in variants
             if target is not source

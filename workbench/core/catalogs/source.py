@@ -48,9 +48,17 @@ class CatalogSource:
 
 
 def read_catalog_source(
-    path: Path, source: str | None = None, *, in_place: bool = False, domain: str | None = None
+    path: Path,
+    source: str | None = None,
+    *,
+    in_place: bool = False,
+    domain: str | None = None,
+    copy: bool = True,
 ) -> CatalogSource:
-    """Read a template (or, `in_place`, the catalog to fill); InputError if it cannot be one."""
+    """Read a template (or, `in_place`, the catalog to fill); InputError if it cannot be one.
+
+    Without `copy` the template is the catalog as read (for a reader that never changes it:
+    copying a big catalog costs a render and a second parse)."""
     path = Path(path)
     catalog = load_catalog(path)
     if in_place and path.suffix.lower() != ".po":
@@ -61,7 +69,7 @@ def read_catalog_source(
         header_source = metadata.get("Language", "")
     source_lang = normalise_language(source or header_source or DEFAULT_SOURCE)
     # A copy: the merge rebuilds entries, and an in-place catalog is also the existing one.
-    template = parse_po(render(catalog.po), path)
+    template = parse_po(render(catalog.po), path) if copy else catalog.po
     template.metadata["X-Source-Language"] = source_lang
     return CatalogSource(
         path=path,

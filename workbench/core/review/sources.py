@@ -97,7 +97,8 @@ def catalog_review_source(
 ) -> ReviewSource:
     """A template's or a catalog's live entries as rows (see the module docstring)."""
     in_place = Path(path).suffix.lower() == ".po"
-    job = read_catalog_source(Path(path), source_lang, in_place=in_place, domain=domain)
+    # The template is only read (rows, new entries' details): no copy of a big catalog.
+    job = read_catalog_source(Path(path), source_lang, in_place=in_place, domain=domain, copy=False)
     units = units_of_catalog(job.template)
     if not units:
         raise InputError(f"{path} has no entries to review")

@@ -46,11 +46,14 @@ def parse_editor_id(area_id: str) -> tuple[str, int] | None:
 class FormEditor(Horizontal):
     """One form of a translation: its label (for plural rows only) and its text."""
 
-    def __init__(self, lang: str, form: int, pause: float | None = None) -> None:
+    def __init__(
+        self, lang: str, form: int, pause: float | None = None, *, read_only: bool = False
+    ) -> None:
         super().__init__(id=f"form-{lang}-{form}", classes="form-row")
         self.lang = lang
         self.form = form
         self.pause = pause
+        self.read_only = read_only
 
     def compose(self) -> ComposeResult:
         label = Caption("", classes="form-label")
@@ -66,6 +69,7 @@ class FormEditor(Horizontal):
             placeholder=f"{language_name(self.lang)} translation",
         )
         area.border_title = self.lang
+        area.read_only = self.read_only
         if self.form:
             area.pause = self.pause
         yield area
@@ -113,11 +117,12 @@ class TargetEditor(Horizontal):
         have = len(self.forms())
         if count <= have:
             return
-        extra = [FormEditor(self.lang, form, pause) for form in range(have, count)]
-        await self.query_one(".target-forms", Vertical).mount_all(extra)
+        extra = [
+            FormEditor(self.lang, form, pause, read_only=read_only) for form in range(have, count)
+        ]
         for editor in extra:
-            editor.area.read_only = read_only
             editor.display = False
+        await self.query_one(".target-forms", Vertical).mount_all(extra)
 
     def show(self, forms: Sequence[str], labels: Sequence[str], mark: str, current: bool) -> None:
         """`forms` one text per form (one for a singular row), `labels` the forms' names
