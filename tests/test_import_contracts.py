@@ -45,7 +45,7 @@ def test_a_wrong_way_import_breaks_its_contract(tmp_path):
     core = tmp_path / "workbench" / "core"
     plant(core / "sources" / "units.py", "from workbench.core.catalogs import pofile")
     plant(
-        core / "memory.py",
+        core / "memory" / "__init__.py",
         "def _terms() -> object:\n    from workbench.core.glossary import Glossary\n\n    return Glossary",
     )
     plant(core / "checks" / "base.py", "import textual")

@@ -28,7 +28,7 @@ from xml.parsers import expat
 from workbench import __version__
 from workbench.core.errors import InputError
 from workbench.core.languages import normalise_language
-from workbench.core.memory import ORIGIN_TMX, MemoryUnit, language_group
+from workbench.core.memory.model import ORIGIN_TMX, MemoryUnit, language_group
 from workbench.core.textio import atomic_write, decode_utf8, read_input_bytes
 
 TMX_DATE = "%Y%m%dT%H%M%SZ"

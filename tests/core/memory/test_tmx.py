@@ -12,7 +12,7 @@ from translate.storage.tmx import tmxfile
 from workbench import __version__
 from workbench.core.errors import InputError
 from workbench.core.memory import MemoryUnit, TranslationMemory
-from workbench.core.tmx import read_tmx, write_tmx
+from workbench.core.memory.tmx import read_tmx, write_tmx
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 WHEN = datetime(2024, 5, 17, 9, 30, 0, tzinfo=UTC)

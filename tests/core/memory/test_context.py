@@ -7,7 +7,8 @@ from pathlib import Path
 
 import polib
 
-from workbench.core.memory import APPLICATION_ID, SCHEMA_VERSION, MemoryUnit, TranslationMemory
+from workbench.core.memory import MemoryUnit, TranslationMemory
+from workbench.core.memory.database import APPLICATION_ID, SCHEMA_VERSION
 
 # The unit table of memory format 1, before contexts.
 FORMAT_1 = """

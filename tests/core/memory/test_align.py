@@ -12,7 +12,7 @@ import pytest
 
 from bench.align import links, precision_recall, synthetic_documents
 from tests.support.seed_parallel import HUMAN, MACHINE, SOURCE, edited_translation
-from workbench.core.align import AlignedPair, align_documents
+from workbench.core.memory.align import AlignedPair, align_documents
 
 
 def report(label: str, pairs: list[AlignedPair], gold: list) -> tuple[float, float]:
