@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from workbench.core.align import AlignedPair, align_documents
+from workbench.core.memory.align import AlignedPair, align_documents
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 CIPHER = str.maketrans(LETTERS, "qwertzuiopasdfghjklyxcvbnm")

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from workbench.core.catalog import load_catalog
+from workbench.core.catalogs.pofile import load_catalog
 from workbench.core.checks import CHECKS, catalog_languages, check_entry
 
 CORPUS = Path(__file__).resolve().parent.parent / ".cache" / "corpus"

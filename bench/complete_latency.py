@@ -51,8 +51,10 @@ def pick_sentence(tokenizer, tokens: int) -> str:
 
 def write_project(work: Path, sentence: str) -> Path:
     from bench.synthetic_argos import synthetic_corpus
-    from workbench.core.catalog import build_template, catalog_path, merge_catalog, render
-    from workbench.core.document import load_document
+    from workbench.core.catalogs.merge import build_template, merge_catalog
+    from workbench.core.catalogs.paths import catalog_path
+    from workbench.core.catalogs.pofile import render
+    from workbench.core.sources.document import load_document
     from workbench.core.textio import atomic_write
 
     document_path = work / "seeds" / "bench.fr.txt"

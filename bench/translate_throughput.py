@@ -50,7 +50,7 @@ def main() -> None:
 
     from bench.synthetic_argos import benchmark_sentences, install_synthetic_fr_en
     from workbench.cli import main as cli
-    from workbench.core.document import load_document
+    from workbench.core.sources.document import load_document
 
     sentences = benchmark_sentences(args.sentences)
     installed = install_synthetic_fr_en(work)

@@ -67,9 +67,12 @@ def synthetic_document(count: int, seed: int = 1) -> str:
 
 
 def write_project(folder: Path, count: int) -> Path:
-    from workbench.core.catalog import Draft, build_template, catalog_path, merge_catalog, render
-    from workbench.core.document import load_document
+    from workbench.core.catalogs.comments import Draft
+    from workbench.core.catalogs.merge import build_template, merge_catalog
+    from workbench.core.catalogs.paths import catalog_path
+    from workbench.core.catalogs.pofile import render
     from workbench.core.engines.base import Hypothesis
+    from workbench.core.sources.document import load_document
     from workbench.core.textio import atomic_write
 
     document_path = folder / "seeds" / "synthetic.fr.txt"
@@ -98,14 +101,11 @@ def write_catalog_project(folder: Path, count: int) -> Path:
     """`messages.pot` (French msgids) of `count` entries and its en and az catalogs, every
     entry a draft."""
     from bench.catalog_translate import generated_template
-    from workbench.core.catalog import (
-        Draft,
-        catalog_path,
-        entry_key,
-        merge_catalog,
-        nplurals,
-        render,
-    )
+    from workbench.core.catalogs.comments import Draft
+    from workbench.core.catalogs.entries import entry_key
+    from workbench.core.catalogs.merge import merge_catalog, nplurals
+    from workbench.core.catalogs.paths import catalog_path
+    from workbench.core.catalogs.pofile import render
     from workbench.core.engines.base import Hypothesis
     from workbench.core.textio import atomic_write
 

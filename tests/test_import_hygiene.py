@@ -16,7 +16,7 @@ def _loaded_after(statement: str) -> set[str]:
 
 def test_core_imports_no_front_end_and_no_mt_stack():
     loaded = _loaded_after(
-        "import workbench, workbench.core.document, workbench.core.catalog, workbench.core.pipeline, "
+        "import workbench, workbench.core.sources.document, workbench.core.catalogs, workbench.core.pipeline, "
         "workbench.core.engines.argos, workbench.core.engines.argos_packages, "
         "workbench.core.cluster.session, workbench.core.cluster.actor"
     )

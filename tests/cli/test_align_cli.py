@@ -9,7 +9,7 @@ from tests.cli.conftest import one_line_error
 from tests.support.seed_parallel import MACHINE, SOURCE, edited_translation
 from workbench.core.engines.base import Engine, Hypothesis
 from workbench.core.memory import TranslationMemory
-from workbench.core.tmx import read_tmx
+from workbench.core.memory.tmx import read_tmx
 
 SEED = "seeds/azertac-2020-06-27.fr.txt"
 

@@ -5,8 +5,8 @@ import math
 
 import polib
 
-from workbench.core.catalog import EDITED_NOTE, MT_LABEL
-from workbench.core.confidence_stats import summarize
+from workbench.core.catalogs.comments import EDITED_NOTE, MT_LABEL
+from workbench.core.catalogs.confidence import summarize
 
 
 def mt_entry(msgid: str, logprob: float | None, *, edited: bool = False) -> polib.POEntry:

@@ -8,7 +8,7 @@ import pytest
 from tests.cli.conftest import one_line_error
 from tests.support.po_catalogs import Entry, write_catalog
 from workbench.core.memory import TranslationMemory
-from workbench.core.tmx import read_tmx
+from workbench.core.memory.tmx import read_tmx
 
 AZ = "locales/az/LC_MESSAGES/news.po"
 SENTENCE = "Le président a reçu les ambassadeurs au palais."

@@ -13,7 +13,7 @@ from tests.cli.conftest import load_po, msgfmt_check, one_line_error
 from tests.support.misbehaving_argos import build_misbehaving_package
 from tests.support.pot_fixture import POT_TEXT, PROTECTED_PIECES, write_pot
 from tests.support.tiny_argos import build_package, training_corpus
-from workbench.core.catalog import REJECTED_LABEL
+from workbench.core.catalogs.comments import REJECTED_LABEL
 
 
 @pytest.fixture(scope="session")

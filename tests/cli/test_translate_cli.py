@@ -4,8 +4,8 @@ import pytest
 
 from tests.cli.conftest import load_po, msgfmt_check, one_line_error
 from tests.support.tiny_argos import expected_translation
-from workbench.core.catalog import machine_record
-from workbench.core.document import load_document
+from workbench.core.catalogs.comments import machine_record
+from workbench.core.sources.document import load_document
 
 SEED = "seeds/azertac-2020-06-27.fr.txt"
 DOMAIN = "azertac-2020-06-27"

@@ -32,9 +32,11 @@ def ray_address():
 @pytest.fixture
 def fixed_dates(monkeypatch):
     """The same PO header dates in every run, so catalogs can be compared byte for byte."""
-    import workbench.core.catalog
+    import workbench.core.catalogs.merge
 
-    monkeypatch.setattr(workbench.core.catalog, "po_timestamp", lambda: "2026-01-01 00:00+0000")
+    monkeypatch.setattr(
+        workbench.core.catalogs.merge, "po_timestamp", lambda: "2026-01-01 00:00+0000"
+    )
 
 
 def catalog_bytes(locales) -> dict[str, bytes]:

@@ -20,7 +20,7 @@ JOB = (SEED, "--to", "az", "--batch-size", "1", "--no-tm")
 BATCHES = 36  # 18 distinct sentences, one a batch, on both legs of fr→en→az
 # The job in a process of its own, with the PO header dates fixed as `fixed_dates` fixes them here.
 DRIVER = (
-    "import sys, workbench.core.catalog as c\n"
+    "import sys, workbench.core.catalogs.merge as c\n"
     "c.po_timestamp = lambda: '2026-01-01 00:00+0000'\n"
     "from workbench.cli import main\n"
     "sys.exit(main())"

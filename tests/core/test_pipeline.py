@@ -4,10 +4,10 @@ import threading
 
 import pytest
 
-from tests.core.test_engine_base import RecordingEngine
-from workbench.core.document import parse_document
+from tests.core.engines.test_base import RecordingEngine
 from workbench.core.errors import Cancelled, InputError, LanguageError
 from workbench.core.pipeline import PipelineOptions, open_engines, translate_documents
+from workbench.core.sources.document import parse_document
 
 
 def _docs():

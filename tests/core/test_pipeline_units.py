@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from babel.messages.plurals import get_plural
 
-from tests.core.test_engine_base import RecordingEngine
-from workbench.core.catalog import REJECTED_LABEL
+from tests.core.engines.test_base import RecordingEngine
+from workbench.core.catalogs.comments import REJECTED_LABEL
 from workbench.core.engines.base import Hypothesis
 from workbench.core.pipeline import translate_units
-from workbench.core.units import TranslationUnit, UnitKey
+from workbench.core.sources.units import TranslationUnit, UnitKey
 
 PLURAL = TranslationUnit("%d file", "%d files", flags=("c-format",))
 MONTH = TranslationUnit("May", context="month")

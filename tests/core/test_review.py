@@ -3,15 +3,10 @@
 import polib
 import pytest
 
-from workbench.core.catalog import (
-    Draft,
-    build_template,
-    catalog_path,
-    load_catalog,
-    merge_catalog,
-    render,
-)
-from workbench.core.document import load_document, parse_document
+from workbench.core.catalogs.comments import Draft
+from workbench.core.catalogs.merge import build_template, merge_catalog
+from workbench.core.catalogs.paths import catalog_path
+from workbench.core.catalogs.pofile import load_catalog, render
 from workbench.core.engines.base import Hypothesis
 from workbench.core.errors import InputError
 from workbench.core.pipeline import PipelineResult
@@ -21,8 +16,9 @@ from workbench.core.review import (
     ReviewSession,
     StatusFilter,
 )
+from workbench.core.sources.document import load_document, parse_document
+from workbench.core.sources.units import UnitKey
 from workbench.core.textio import atomic_write
-from workbench.core.units import UnitKey
 
 TARGETS = ("en", "az")
 

@@ -3,10 +3,10 @@
 import pytest
 
 from tests.core.test_review import TARGETS, write_catalogs
-from workbench.core.document import load_document
 from workbench.core.errors import InputError
 from workbench.core.memory import ORIGIN_CATALOG, MemoryUnit, TranslationMemory
 from workbench.core.review import ReviewSession, SearchQuery, StatusFilter, source_diff
+from workbench.core.sources.document import load_document
 
 
 @pytest.fixture

@@ -5,18 +5,13 @@ import polib
 import pytest
 
 from tests.core.test_review import TARGETS, write_catalogs
-from workbench.core.catalog import (
-    ALTERNATIVE_LABEL,
-    EDITED_LABEL,
-    Draft,
-    build_template,
-    catalog_path,
-    merge_catalog,
-    render,
-)
-from workbench.core.document import load_document
+from workbench.core.catalogs.comments import ALTERNATIVE_LABEL, EDITED_LABEL, Draft
+from workbench.core.catalogs.merge import build_template, merge_catalog
+from workbench.core.catalogs.paths import catalog_path
+from workbench.core.catalogs.pofile import render
 from workbench.core.engines.base import Hypothesis
 from workbench.core.review import CellState, ReviewSession
+from workbench.core.sources.document import load_document
 from workbench.core.textio import atomic_write
 
 LONG_SIGNATURE = (

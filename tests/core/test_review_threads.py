@@ -19,15 +19,17 @@ from typing import Any
 import polib
 import pytest
 
-from workbench.core.catalog import build_template, catalog_path, merge_catalog, render
-from workbench.core.document import load_document
+from workbench.core.catalogs.merge import build_template, merge_catalog
+from workbench.core.catalogs.paths import catalog_path
+from workbench.core.catalogs.pofile import render
 from workbench.core.engines.base import Engine, Hypothesis
 from workbench.core.errors import Cancelled, InputError
 from workbench.core.pipeline import PipelineOptions, PipelineResult
 from workbench.core.review import ReviewSession
 from workbench.core.review.entries import entry_value
+from workbench.core.sources.document import load_document
+from workbench.core.sources.units import UnitKey
 from workbench.core.textio import atomic_write
-from workbench.core.units import UnitKey
 
 TARGETS = ("en", "az")
 SEGMENTS = 2000

@@ -14,7 +14,7 @@ import subprocess
 from pathlib import Path
 
 from tests.corpus.conftest import CORPUS
-from workbench.core.catalog import load_catalog
+from workbench.core.catalogs.pofile import load_catalog
 from workbench.core.checks import is_fatal, msgfmt_problems
 from workbench.core.errors import InputError
 

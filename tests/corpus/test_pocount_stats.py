@@ -11,8 +11,8 @@ import re
 from translate.tools.pocount import calcstats
 from translate.tools.pocount import wordcount as pocount_words
 
-from workbench.core.catalog import load_catalog
-from workbench.core.stats import catalog_stats, word_count
+from workbench.core.catalogs.pofile import load_catalog
+from workbench.core.catalogs.stats import catalog_stats, word_count
 
 POCOUNT_DOT_RULE = re.compile(r"\D\.\D")
 

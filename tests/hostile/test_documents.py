@@ -106,7 +106,7 @@ def test_a_document_of_invisible_characters_is_empty(project, refused, text, com
 
 
 def test_invisible_paragraphs_between_sentences_are_not_segments(project):
-    from workbench.core.document import load_document
+    from workbench.core.sources.document import load_document
 
     Path("gaps.fr.txt").write_text("Un.\n\n\u200b\u00a0\n\nDeux.\n\n\ufeff\n", encoding="utf-8")
     assert [s.text for s in load_document(Path("gaps.fr.txt"))] == ["Un.", "Deux."]

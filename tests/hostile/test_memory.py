@@ -12,9 +12,9 @@ import pytest
 
 from tests.hostile.conftest import snapshot
 from tests.support.po_catalogs import write_catalog
-from workbench.core import memory as memory_module
 from workbench.core.memory import MemoryUnit, TranslationMemory
-from workbench.core.tmx import write_tmx
+from workbench.core.memory import database as memory_module
+from workbench.core.memory.tmx import write_tmx
 
 LOCAL = "locales/en/LC_MESSAGES/doc.po"
 

@@ -14,9 +14,8 @@ import polib
 import pytest
 
 from tests.support.tiny_argos import build_package, training_corpus
-from workbench.core.catalog import NOTE_LABEL, machine_record
+from workbench.core.catalogs.comments import NOTE_LABEL, machine_record
 from workbench.core.engines.argos import ArgosEngine, DecodingOptions
-from workbench.core.engines.argos_packages import ModelPackage
 from workbench.core.engines.model_limits import (
     MAX_PARTS,
     WORD_START,
@@ -25,6 +24,7 @@ from workbench.core.engines.model_limits import (
     position_limit,
     split_pieces,
 )
+from workbench.core.engines.package_files import ModelPackage
 from workbench.core.errors import ModelError
 
 POSITIONS = 64

@@ -14,7 +14,7 @@ import pytest
 
 from tests.hostile.conftest import snapshot
 from tests.support.tiny_argos import build_package, training_corpus
-from workbench.core.engines import argos_packages
+from workbench.core.engines import argos_packages, package_files
 
 TOP = "translate-fr_en"
 
@@ -109,7 +109,7 @@ def test_a_package_over_the_total_size_limit_is_refused(
 ):
     with zipfile.ZipFile(package) as archive:
         unpacked = sum(member.file_size for member in archive.infolist())
-    monkeypatch.setattr(argos_packages, "MAX_PACKAGE_BYTES", unpacked - 1)  # one byte too big
+    monkeypatch.setattr(package_files, "MAX_PACKAGE_BYTES", unpacked - 1)  # one byte too big
     assert "GiB, over the" in refused("models", "install", package)
 
 

@@ -127,7 +127,7 @@ def _whole_files(project: Path) -> dict[str, tuple[bytes, tuple[str, ...]]]:
     )
     tbx = (Path(__file__).resolve().parents[2] / "glossaries" / "azertac.tbx").read_bytes()
     from workbench.core.memory import MemoryUnit
-    from workbench.core.tmx import write_tmx
+    from workbench.core.memory.tmx import write_tmx
 
     write_tmx(project / "whole.tmx", [MemoryUnit("Merci.", "Thanks.", "fr", "en", "x")], "fr")
     return {
@@ -157,7 +157,7 @@ def test_truncated_files_are_refused(project, refused, kind, fraction):
 
 def test_a_tmx_naming_an_external_dtd_is_read_without_fetching_it(project, run):
     from workbench.core.memory import MemoryUnit
-    from workbench.core.tmx import write_tmx
+    from workbench.core.memory.tmx import write_tmx
 
     write_tmx(project / "plain.tmx", [MemoryUnit("Merci.", "Thanks.", "fr", "en", "x")], "fr")
     text = Path("plain.tmx").read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from tests.tui.conftest import catalog_file, editor_follows, load_po, loaded, settle
-from workbench.core.catalog import MT_LABEL, machine_record
+from workbench.core.catalogs.comments import MT_LABEL, machine_record
 from workbench.core.review import StatusFilter
 from workbench.tui.screens.review import ReviewScreen
 

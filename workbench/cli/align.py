@@ -60,8 +60,8 @@ def align(
     bridge: the stored pairs hold the human translation). Pairs that are 1-0, 0-1 or score
     low are doubtful: they are listed for review and not stored unless --keep-doubtful.
     """
-    from workbench.core.document import load_document
     from workbench.core.errors import InputError
+    from workbench.core.sources.document import load_document
 
     source_doc = load_document(source_file, source)
     target_doc = load_document(target_file, target)
@@ -70,8 +70,8 @@ def align(
             f"both documents are in '{source_doc.lang}'; name them NAME.fr.txt and NAME.en.txt "
             f"or pass --from and --to"
         )
-    from workbench.core.align import align_documents
     from workbench.core.memory import ORIGIN_ALIGNMENT, MemoryUnit
+    from workbench.core.memory.align import align_documents
 
     sources = [segment.text for segment in source_doc.segments]
     targets = [segment.text for segment in target_doc.segments]
@@ -135,7 +135,7 @@ def _write_pairs(
     report: dict[str, Any],
     say: Callable[[str], None],
 ) -> None:
-    from workbench.core.tmx import write_tmx
+    from workbench.core.memory.tmx import write_tmx
 
     written = write_tmx(tmx_path, units, source_lang)
     report["tmx"] = {"path": tmx_path, "written": written}

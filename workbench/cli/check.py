@@ -18,7 +18,8 @@ from workbench.cli import EXIT_PROBLEMS
 from workbench.cli.json_output import echo_json, json_option
 from workbench.cli.options import glossary_option, load_glossary_files, source_option
 from workbench.cli.project import find_glossaries, from_project
-from workbench.core.catalog import Catalog, find_catalogs, load_catalog
+from workbench.core.catalogs.paths import find_catalogs
+from workbench.core.catalogs.pofile import Catalog, load_catalog
 from workbench.core.checks import (
     CATALOG_CHECKS,
     CHECKS,

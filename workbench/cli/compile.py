@@ -11,8 +11,8 @@ import click
 from workbench.cli import EXIT_PROBLEMS, fail
 from workbench.cli.json_output import echo_json, json_option
 from workbench.cli.project import from_project
-from workbench.core.compile import CatalogRejectedError, CompiledCatalog
-from workbench.core.compile import compile_catalogs as compile_all
+from workbench.core.catalogs.compile import CatalogRejectedError, CompiledCatalog
+from workbench.core.catalogs.compile import compile_catalogs as compile_all
 
 
 @click.command("compile", short_help="Write a .mo file next to each .po catalog.")

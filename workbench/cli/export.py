@@ -39,10 +39,11 @@ def export(
     approved_only: bool,
 ) -> None:
     """Write DOCUMENT translated into LANG, with the source's paragraph layout."""
-    from workbench.core.catalog import catalog_path, load_catalog, translations
-    from workbench.core.document import load_document, rebuild
+    from workbench.core.catalogs.paths import catalog_path
+    from workbench.core.catalogs.pofile import load_catalog, translations
     from workbench.core.errors import InputError
     from workbench.core.languages import normalise_language
+    from workbench.core.sources.document import load_document, rebuild
     from workbench.core.textio import atomic_write
 
     code = normalise_language(lang)

@@ -20,7 +20,9 @@ import click
 from workbench.cli import EXIT_PROBLEMS
 from workbench.cli.json_output import echo_json, json_option
 from workbench.cli.project import find_glossaries, from_project
-from workbench.core.catalog import Catalog, entry_forms, find_catalogs, load_catalog
+from workbench.core.catalogs.entries import entry_forms
+from workbench.core.catalogs.paths import find_catalogs
+from workbench.core.catalogs.pofile import Catalog, load_catalog
 from workbench.core.errors import InputError
 from workbench.core.glossary import (
     Glossary,
@@ -29,7 +31,7 @@ from workbench.core.glossary import (
     load_glossary,
     save_glossary,
 )
-from workbench.core.term_check import TermChecker, TermProblem
+from workbench.core.glossary.check import TermChecker, TermProblem
 
 EXCERPT_WIDTH = 60
 

@@ -55,7 +55,7 @@ def import_catalog(
     listed, the local one is kept (unless --theirs) and the other is saved as a translator
     comment on the entry. Exits with status 1 when conflicts were left for review.
     """
-    from workbench.core.catalog_import import apply_import, plan_import
+    from workbench.core.catalogs.importing import apply_import, plan_import
 
     # Both catalogs are read and merged before the memory is opened or anything is written.
     plan = plan_import(catalog, locales=locales, domain=domain, theirs=theirs, source_lang=source)

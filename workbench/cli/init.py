@@ -81,8 +81,8 @@ def init(
     force: bool,
 ) -> None:
     """Write FOLDER/workbench.toml (default: here) from the flags and what FOLDER holds."""
-    from workbench.core.document import language_from_name
     from workbench.core.languages import normalise_language
+    from workbench.core.sources.document import language_from_name
     from workbench.core.textio import atomic_write
 
     root = folder.absolute()
@@ -146,7 +146,7 @@ def _languages_with_catalogs(
 ) -> list[str]:
     """The languages that already have a catalog of one of the documents in FOLDER."""
     from workbench.cli.open import catalog_languages
-    from workbench.core.document import document_domain
+    from workbench.core.sources.document import document_domain
 
     found = {
         lang

@@ -58,7 +58,7 @@ def add(
 @from_project("tm_path")
 def import_tmx(tmx_file: Path, tm_path: Path | None, as_json: bool) -> None:
     """Store the translation units of a TMX file (OmegaT, Trados, Translate Toolkit...)."""
-    from workbench.core.tmx import read_tmx
+    from workbench.core.memory.tmx import read_tmx
 
     units = read_tmx(tmx_file)
     with open_memory(tm_path, create=True, verify=True) as memory:
@@ -85,7 +85,7 @@ def export_tmx(
     """Write the memory's SOURCE→TARGET units to a TMX 1.4b file."""
     from workbench.core.errors import InputError
     from workbench.core.languages import normalise_language
-    from workbench.core.tmx import write_tmx
+    from workbench.core.memory.tmx import write_tmx
 
     source_code, target_code = normalise_language(source), normalise_language(target)
     with open_memory(tm_path, create=False) as memory:

@@ -133,8 +133,8 @@ def _project_document(project_file: ProjectFile) -> Path:
 def make_request(project: Project) -> Any:
     """Check the project's files and languages; the app's OpenRequest."""
     from workbench.cli.options import parse_languages
-    from workbench.core.document import language_from_name
     from workbench.core.languages import normalise_language
+    from workbench.core.sources.document import language_from_name
 
     document = Path(project.document)
     if not document.is_file():
@@ -212,7 +212,7 @@ def _targets(
         return [own]
     if targets:
         return parse_languages(targets)
-    from workbench.core.document import document_domain
+    from workbench.core.sources.document import document_domain
 
     name = document.stem if document.suffix.lower() == ".pot" else document_domain(document)
     found = catalog_languages(locales, domain or name)
@@ -265,7 +265,7 @@ def remember_project(folder: Path, project: Project) -> None:
 
 
 def _explain_what_to_open(ctx: click.Context) -> None:
-    from workbench.core.document import document_domain, language_from_name
+    from workbench.core.sources.document import document_domain, language_from_name
 
     documents = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
     if not documents:

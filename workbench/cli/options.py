@@ -166,7 +166,7 @@ def checked_domain(_ctx: click.Context, _param: click.Parameter, value: str | No
     """A --domain that stays inside the catalog folder (see `check_domain`)."""
     if value is None:
         return None
-    from workbench.core.document import check_domain
+    from workbench.core.sources.document import check_domain
 
     return check_domain(value)
 

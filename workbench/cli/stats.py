@@ -10,9 +10,15 @@ import click
 from workbench.cli.json_output import echo_json, json_option
 from workbench.cli.options import glossary_option, load_glossary_files, source_option
 from workbench.cli.project import find_glossaries, from_project
+from workbench.core.catalogs.confidence import summarize
+from workbench.core.catalogs.stats import (
+    CatalogStats,
+    Count,
+    by_language,
+    collect_stats,
+    language_total,
+)
 from workbench.core.checks import Severity
-from workbench.core.confidence_stats import summarize
-from workbench.core.stats import CatalogStats, Count, by_language, collect_stats, language_total
 
 _STATES = ("approved", "fuzzy", "untranslated")
 

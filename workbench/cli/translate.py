@@ -104,11 +104,11 @@ def translate(
 ) -> None:
     """Machine-translate DOCUMENTS (segmented into sentences) or gettext templates (.pot/.po)
     and write LOCALES/<lang>/LC_MESSAGES/<domain>.po."""
-    from workbench.core import catalog as catalogs
-    from workbench.core.catalog_source import is_catalog_file
-    from workbench.core.document import load_document
+    from workbench.core import catalogs
+    from workbench.core.catalogs.source import is_catalog_file
     from workbench.core.errors import InputError
     from workbench.core.pipeline import PipelineOptions, source_language
+    from workbench.core.sources.document import load_document
     from workbench.core.textio import check_writable_dir
 
     kinds = {is_catalog_file(path) for path in documents}

@@ -38,8 +38,8 @@ def translate_catalogs(
 ) -> None:
     """Read every catalog, open the engines, then the memory (so a failed run creates no
     memory file), and translate each catalog into its own output."""
-    from workbench.core import catalog as catalogs
-    from workbench.core.catalog_source import read_catalog_source
+    from workbench.core import catalogs
+    from workbench.core.catalogs.source import read_catalog_source
     from workbench.core.errors import InputError
     from workbench.core.textio import check_writable_dir
 
@@ -106,7 +106,7 @@ def translate_catalogs(
 
 def _existing(job: Any, lang: str, locales: Path) -> Any:
     """The catalog the job merges into (None for a new language)."""
-    from workbench.core import catalog as catalogs
+    from workbench.core import catalogs
 
     if job.in_place is not None:
         return job.in_place
@@ -127,7 +127,7 @@ def _translate_one(
     reports: list[tuple[str, Path, list[tuple[str, Any]]]],
     counts: dict[str, dict[str, int]],
 ) -> None:
-    from workbench.core import catalog as catalogs
+    from workbench.core import catalogs
     from workbench.core.pipeline import translate_units
 
     units = job.units

@@ -18,8 +18,8 @@ from workbench.core.errors import ModelError, WorkbenchError
 
 if TYPE_CHECKING:
     from workbench.core.engines.base import Engine
-    from workbench.core.glossary_model import Glossary
-    from workbench.core.term_enforce import TermEnforcer
+    from workbench.core.glossary.enforce import TermEnforcer
+    from workbench.core.glossary.model import Glossary
 
 
 class Completer:
@@ -69,6 +69,6 @@ class Completer:
     def _enforcer(self, engine: Engine) -> TermEnforcer | None:
         if self.glossary is None:
             return None
-        from workbench.core.term_enforce import TermEnforcer
+        from workbench.core.glossary.enforce import TermEnforcer
 
         return TermEnforcer(self.glossary, engine.source, engine.target)

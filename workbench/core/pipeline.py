@@ -12,14 +12,14 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from workbench.core.catalog import NOTE_LABEL, Draft
-from workbench.core.document import Document
+from workbench.core.catalogs.comments import NOTE_LABEL, Draft
+from workbench.core.catalogs.plurals import PluralSlot, plural_slots
 from workbench.core.engines.base import Engine, Hypothesis, PivotEngine
+from workbench.core.engines.protect import Shielded, shield
 from workbench.core.errors import Cancelled, InputError, LanguageError
 from workbench.core.languages import plural_forms as default_plural_forms
-from workbench.core.plurals import PluralSlot, plural_slots
-from workbench.core.protect import Shielded, shield
-from workbench.core.units import TranslationUnit, UnitKey, distinct_units, document_units
+from workbench.core.sources.document import Document
+from workbench.core.sources.units import TranslationUnit, UnitKey, distinct_units, document_units
 
 if TYPE_CHECKING:
     from workbench.core.engines.argos import DecodingOptions
@@ -216,7 +216,7 @@ def _use_memory(
     """Fill exact memory matches; return what still needs MT and fuzzy matches as notes.
 
     Plural units go to the engine: the memory holds pairs, not a target's set of forms."""
-    from workbench.core.catalog import MEMORY_LABEL
+    from workbench.core.catalogs.comments import MEMORY_LABEL
 
     pending: list[TranslationUnit] = [unit for unit in units if unit.is_plural]
     singular = [unit for unit in units if not unit.is_plural]
@@ -309,7 +309,7 @@ def _machine_translate(
     if on_progress:
         on_progress(Progress(target, stage, 0, total))
     if glossary is not None:
-        from workbench.core.term_enforce import TermEnforcer
+        from workbench.core.glossary.enforce import TermEnforcer
 
         enforcer = TermEnforcer(glossary, engine.source, engine.target)
         enforced = enforcer.translate(
@@ -344,7 +344,7 @@ def _restored(
     shielded: Shielded, hypotheses: tuple[Hypothesis, ...], notes: tuple[str, ...]
 ) -> _Translated:
     """The hypotheses that kept every protected piece, with the pieces put back."""
-    from workbench.core.catalog import REJECTED_LABEL
+    from workbench.core.catalogs.comments import REJECTED_LABEL
 
     # What the engine had to do (a long sentence in parts) is said once, for the best one.
     notes = (*(f"{NOTE_LABEL}{h.note}" for h in hypotheses[:1] if h.note), *notes)

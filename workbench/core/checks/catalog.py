@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 import polib
 from babel import Locale
 
-from workbench.core.catalog import Catalog, entry_forms, load_catalog
+from workbench.core.catalogs.entries import entry_forms
+from workbench.core.catalogs.pofile import Catalog, load_catalog
 from workbench.core.checks.base import Problem, Severity
 from workbench.core.checks.msgfmt import (
     PluralRule,

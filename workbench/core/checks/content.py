@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 from workbench.core.checks.base import Pair, functional
 from workbench.core.checks.placeholders import mask_placeholders
-from workbench.core.segment import split_sentences
-from workbench.core.term_text import primary_language
+from workbench.core.glossary.text import primary_language
+from workbench.core.sources.segment import split_sentences
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?…]")

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import polib
 
+from workbench.core.catalogs.plurals import PluralRule, parse_plural_rule
 from workbench.core.checks.base import Severity
 from workbench.core.checks.formats import active_format, format_problems
-from workbench.core.plurals import PluralRule, parse_plural_rule
 
 # msgfmt evaluates the plural formula on these numbers and calls a form "often used" (checked
 # strictly) when at least 5 of them select it.

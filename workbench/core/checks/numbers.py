@@ -22,8 +22,8 @@ from babel.numbers import NumberFormatError, get_decimal_symbol, get_group_symbo
 
 from workbench.core.checks.base import Pair, critical
 from workbench.core.checks.placeholders import mask_placeholders
-from workbench.core.term_morphology import Morphology, morphology_for
-from workbench.core.term_text import fold_word, is_turkic
+from workbench.core.glossary.morphology import Morphology, morphology_for
+from workbench.core.glossary.text import fold_word, is_turkic
 
 SPACE_GROUPING = " \u00a0\u202f\u2009"
 # What may stand between a month name and the day or year it belongs to: "27 juin", "June 27,".

@@ -11,22 +11,13 @@ from collections import Counter
 from collections.abc import Iterator
 
 from workbench.core.checks.base import Pair, critical
-from workbench.core.term_enforce import PLACEHOLDER_PATTERN
 
-# printf as C, Python and Objective-C write it; no space flag, so French "50 % des" is no spec.
-PRINTF = re.compile(
-    r"%(?:(?P<position>\d+)\$|\((?P<key>\w+)\))?"
-    r"[-+#0']*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?"
-    r"(?P<type>[diouxXeEfFgGaAcspn@%])"
-)
-# A brace field, not an escaped `{{` / `}}`: {} {0} {name} {name.attr[0]!r:>10}
-BRACE = re.compile(r"(?<!\{)\{(?P<field>[\w.\[\]]*)(?:![rsa])?(?::[^{}]*)?\}(?!\})")
-# What term protection (term_enforce) puts in place of a glossary term while the engine runs:
+# The syntaxes are protection's: what the engine is shielded from is what is checked.
+from workbench.core.engines.protect import BRACE, PLACEHOLDER_PATTERN, PRINTF, URL
+
+# What term protection (glossary/enforce.py) puts in place of a glossary term while the engine runs:
 # ZX1Q, QZ2X or XQ3Z, possibly with an inflection the engine glued on (ZX1Qnin).
 TERM_PLACEHOLDER = PLACEHOLDER_PATTERN
-URL = re.compile(
-    r"\b(?:https?|ftp)://[^\s<>«»“”\"]+|\bwww\.[^\s<>«»“”\"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-)
 
 _MASKS = (URL, TERM_PLACEHOLDER, PRINTF, BRACE)
 # Flags under which a format is either checked by msgfmt's rules (`formats`) or declared absent.

@@ -35,7 +35,7 @@ CHECKS: dict[str, Check] = {
 
 
 # Checks of a whole catalog, run by `check_loaded_catalog`: what msgfmt -c calls fatal
-# (msgfmt.py) and what a catalog's header tells about its languages (catalog.py).
+# (msgfmt.py) and what a catalog's header tells about its languages (checks/catalog.py).
 CATALOG_CHECKS: dict[str, CatalogCheck] = {
     check.name: check
     for check in (

@@ -17,8 +17,8 @@ from workbench.core.cluster.checkpoint import batch_key
 from workbench.core.cluster.shipping import PackageIdentity, pack_package
 from workbench.core.cluster.wire import decode_results, encode_batch
 from workbench.core.engines.argos import ArgosEngine, DecodingOptions
-from workbench.core.engines.argos_packages import ModelPackage
 from workbench.core.engines.base import Hypothesis
+from workbench.core.engines.package_files import ModelPackage
 from workbench.core.errors import Cancelled
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.core.engines.argos_packages import ModelPackage, inspect_package_file
+from workbench.core.engines.package_files import ModelPackage, inspect_package_file
 from workbench.core.errors import ModelError
 
 # A fixed date for every member: the same package always packs to the same bytes (and digest).

@@ -19,7 +19,6 @@ from typing import Any
 
 from workbench.core.engines.argos_packages import (
     PIVOT_LANGUAGE,
-    ModelPackage,
     find_route,
     install_hint,
     install_pairs,
@@ -37,6 +36,7 @@ from workbench.core.engines.model_limits import (
     position_limit,
     split_sentence,
 )
+from workbench.core.engines.package_files import ModelPackage
 from workbench.core.errors import LanguageError, ModelError, WorkbenchError
 from workbench.core.languages import language_and_base
 

@@ -28,7 +28,7 @@ from workbench.core.engines.base import Hypothesis
 if TYPE_CHECKING:
     from workbench.core.engines.argos import ArgosEngine
     from workbench.core.engines.base import Engine, PivotEngine
-    from workbench.core.term_enforce import TermEnforcer
+    from workbench.core.glossary.enforce import TermEnforcer
 
 # Candidates asked of an engine when reranking completions by glossary compliance.
 CANDIDATES = 4

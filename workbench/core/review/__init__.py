@@ -27,7 +27,7 @@ Threads: the UI thread edits; workers load, check, translate, save, reload and m
 thread may touch what, and under which lock, is the rule written at the top of `model.py`.
 """
 
-from workbench.core.catalog import EDITED_LABEL, EDITED_NOTE
+from workbench.core.catalogs.comments import EDITED_LABEL, EDITED_NOTE
 from workbench.core.review.finding import SearchQuery
 from workbench.core.review.merging import MergeReport
 from workbench.core.review.recall import DiffPiece, source_diff

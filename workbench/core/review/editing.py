@@ -12,23 +12,21 @@ from dataclasses import replace
 
 import polib
 
-from workbench.core.catalog import (
+from workbench.core.catalogs.comments import (
     EDITED_NOTE,
     Draft,
-    entry_key,
-    has_translation,
-    is_complete,
-    join_lines,
     machine_comment,
     machine_record,
-    set_fuzzy,
     strip_machine_comment,
 )
+from workbench.core.catalogs.entries import entry_key, has_translation, is_complete, set_fuzzy
+from workbench.core.catalogs.merge import join_lines
 from workbench.core.errors import InputError
+from workbench.core.review.checking import msgfmt_rejection
 from workbench.core.review.entries import forms_of, set_forms
 from workbench.core.review.model import SessionModel
 from workbench.core.review.state import DraftBefore, LanguageState
-from workbench.core.units import UnitKey
+from workbench.core.sources.units import UnitKey
 
 
 class EditingMixin(SessionModel):
@@ -100,12 +98,9 @@ class EditingMixin(SessionModel):
 
     def refuse_invalid(self, lang: str, key: UnitKey, forms: tuple[str, ...]) -> None:
         """InputError (one line) when msgfmt -c would reject these forms of the entry."""
-        from workbench.core.checks.msgfmt import entry_fatal_problems
-
-        lane = self._lane(lang)
-        problems = entry_fatal_problems(self.probe_entry(key, forms), lane.plural_rule)
-        if problems:
-            raise InputError(f"not approved: msgfmt -c would reject it ({problems[0].message})")
+        reason = msgfmt_rejection(self._units[key], forms, self._lane(lang).plural_rule)
+        if reason:
+            raise InputError(f"not approved: msgfmt -c would reject it ({reason})")
 
     def unapprove(self, index: int, lang: str) -> bool:
         """Mark an approved row as needing review again (fuzzy)."""

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from workbench.core.catalog import machine_record
+from workbench.core.catalogs.comments import machine_record
 from workbench.core.errors import InputError
 from workbench.core.review.entries import forms_of
 from workbench.core.review.model import SessionModel

@@ -11,20 +11,18 @@ from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from workbench.core.catalog import (
+from workbench.core.catalogs.comments import (
     EDITED_LABEL,
     Draft,
-    catalog_plural_forms,
-    has_translation,
-    join_lines,
     machine_comment,
-    set_fuzzy,
     strip_machine_comment,
 )
+from workbench.core.catalogs.entries import has_translation, set_fuzzy
+from workbench.core.catalogs.merge import catalog_plural_forms, join_lines
 from workbench.core.review.entries import forms_of, set_forms
 from workbench.core.review.model import SessionModel
 from workbench.core.review.state import CellState, LanguageState
-from workbench.core.units import UnitKey
+from workbench.core.sources.units import UnitKey
 
 if TYPE_CHECKING:
     from workbench.core.engines.base import Engine

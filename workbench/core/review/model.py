@@ -31,21 +31,15 @@ from typing import TYPE_CHECKING, Any
 
 import polib
 
-from workbench.core.catalog import (
-    Catalog,
-    catalog_plural_forms,
-    entry_key,
-    has_translation,
-    is_human_edited,
-    load_catalog,
-    machine_record,
-    merge_catalog,
-)
-from workbench.core.document import Document
+from workbench.core.catalogs.comments import machine_record
+from workbench.core.catalogs.entries import entry_key, has_translation, is_human_edited
+from workbench.core.catalogs.merge import catalog_plural_forms, merge_catalog
+from workbench.core.catalogs.plurals import PluralSlot, parse_plural_rule, plural_slots
+from workbench.core.catalogs.pofile import Catalog, load_catalog
 from workbench.core.engines.base import Hypothesis
 from workbench.core.errors import InputError
 from workbench.core.languages import normalise_language
-from workbench.core.plurals import PluralSlot, parse_plural_rule, plural_slots
+from workbench.core.review.checking import translation_problems
 from workbench.core.review.entries import Forms, entry_value, forms_of, unique_hypotheses
 from workbench.core.review.sources import ReviewSource, SourceRow, document_source
 from workbench.core.review.state import (
@@ -58,8 +52,9 @@ from workbench.core.review.state import (
     flag_problems,
     state_of,
 )
+from workbench.core.sources.document import Document
+from workbench.core.sources.units import TranslationUnit, UnitKey
 from workbench.core.textio import FileStamp
-from workbench.core.units import TranslationUnit, UnitKey
 
 if TYPE_CHECKING:
     from workbench.core.checks import Problem
@@ -312,7 +307,16 @@ class SessionModel:
         found = self._problems.get(key_of_cache)
         lane = self._lanes.get(lang)
         if found is None:
-            found = tuple(self._check(lang, key, forms, lane))
+            found = tuple(
+                translation_problems(
+                    self._units[key],
+                    forms,
+                    self.source_lang,
+                    lang,
+                    glossary=self.glossary,
+                    rule=lane.plural_rule if lane is not None else None,
+                )
+            )
             self._problems[key_of_cache] = found
         if lane is None:
             return found
@@ -321,40 +325,6 @@ class SessionModel:
             if entry is not None and forms_of(entry) == forms:
                 flag_problems(lane, key, bool(found))
         return found
-
-    def _check(
-        self, lang: str, key: UnitKey, forms: Forms, lane: LanguageState | None
-    ) -> list[Problem]:
-        """The checks of `check` (each plural form against its source form, the entry's format
-        flags respected) plus what would make `msgfmt -c` reject the entry."""
-        from workbench.core.checks import Problem  # on first use: opening stays fast
-        from workbench.core.checks.catalog import check_entry
-        from workbench.core.checks.msgfmt import entry_fatal_problems
-
-        probe = self.probe_entry(key, forms)
-        rule = lane.plural_rule if lane is not None else None
-        found = [Problem(p.check, p.severity, p.message) for p in entry_fatal_problems(probe, rule)]
-        fatal_checks = {problem.check for problem in found}  # said once, msgfmt's way
-        for problem in check_entry(
-            probe, self.source_lang, lang, glossary=self.glossary, plural_rule=rule
-        ):
-            if problem.check not in fatal_checks and problem not in found:
-                found.append(problem)
-        return found
-
-    def probe_entry(self, key: UnitKey, forms: Sequence[str]) -> polib.POEntry:
-        """A detached entry with the unit's source and flags and these forms, for the checks."""
-        unit = self._units[key]
-        flags = [flag for flag in unit.flags if flag != "fuzzy"]
-        if unit.is_plural:
-            return polib.POEntry(
-                msgid=unit.source,
-                msgctxt=unit.context,
-                msgid_plural=unit.plural_source,
-                msgstr_plural=dict(enumerate(forms)),
-                flags=flags,
-            )
-        return polib.POEntry(msgid=unit.source, msgctxt=unit.context, msgstr=forms[0], flags=flags)
 
     def check_all(
         self, cancel: threading.Event | None = None, langs: Sequence[str] | None = None

@@ -14,11 +14,11 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from workbench.core.catalog import is_human_edited
+from workbench.core.catalogs.entries import is_human_edited
 from workbench.core.review.entries import entry_value, forms_of, set_forms
 from workbench.core.review.model import SessionModel
+from workbench.core.sources.units import UnitKey
 from workbench.core.textio import atomic_write
-from workbench.core.units import UnitKey
 
 JOURNAL_FORMAT = "workbench-recovery"
 JOURNAL_VERSION = 2

@@ -13,18 +13,14 @@ from typing import Any
 
 import polib
 
-from workbench.core.catalog import (
-    WRAP_WIDTH,
-    po_timestamp,
-    render_entry,
-    render_head,
-)
+from workbench.core.catalogs.merge import po_timestamp
+from workbench.core.catalogs.pofile import WRAP_WIDTH, render_entry, render_head
 from workbench.core.errors import ConflictError, WorkbenchError
 from workbench.core.review.entries import entry_value, forms_of
 from workbench.core.review.model import SessionModel
 from workbench.core.review.state import LanguageState
+from workbench.core.sources.units import UnitKey
 from workbench.core.textio import atomic_write
-from workbench.core.units import UnitKey
 
 
 @dataclass(frozen=True)

@@ -21,19 +21,15 @@ from pathlib import Path
 
 import polib
 
-from workbench.core.catalog import (
-    Catalog,
-    build_template,
-    catalog_path,
-    decode_catalog,
-    parse_po,
-    units_of_catalog,
-)
-from workbench.core.catalog_source import is_catalog_file, read_catalog_source
-from workbench.core.document import Document, load_document
+from workbench.core.catalogs.entries import units_of_catalog
+from workbench.core.catalogs.merge import build_template
+from workbench.core.catalogs.paths import catalog_path
+from workbench.core.catalogs.pofile import Catalog, decode_catalog, parse_po
+from workbench.core.catalogs.source import is_catalog_file, read_catalog_source
 from workbench.core.errors import InputError
+from workbench.core.sources.document import Document, load_document
+from workbench.core.sources.units import TranslationUnit, UnitKey
 from workbench.core.textio import FileStamp, read_input_bytes
-from workbench.core.units import TranslationUnit, UnitKey
 
 
 @dataclass(frozen=True)

@@ -14,14 +14,15 @@ from typing import TYPE_CHECKING
 
 import polib
 
-from workbench.core.catalog import Catalog, has_translation, is_complete
-from workbench.core.plurals import PluralSlot
+from workbench.core.catalogs.entries import has_translation, is_complete
+from workbench.core.catalogs.plurals import PluralSlot
+from workbench.core.catalogs.pofile import Catalog
 from workbench.core.review.sources import SourceRow
-from workbench.core.units import UnitKey
+from workbench.core.sources.units import UnitKey
 
 if TYPE_CHECKING:
+    from workbench.core.catalogs.plurals import PluralRule
     from workbench.core.checks import Problem
-    from workbench.core.plurals import PluralRule
 
 
 class CellState(enum.Enum):

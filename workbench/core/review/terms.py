@@ -13,7 +13,7 @@ class TermsMixin(SessionModel):
         """The glossary terms in the row's source with their required renderings."""
         if self.glossary is None:
             return ()
-        from workbench.core.term_check import MISSING, TermChecker, find_terms
+        from workbench.core.glossary.check import MISSING, TermChecker, find_terms
 
         source = self.segments[index].text
         spans: dict[str, list[tuple[int, int]]] = {}

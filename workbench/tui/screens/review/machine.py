@@ -15,7 +15,7 @@ from workbench.tui.widgets.segment_table import SegmentTable
 
 if TYPE_CHECKING:
     from workbench.core.engines.base import Engine
-    from workbench.core.units import UnitKey
+    from workbench.core.sources.units import UnitKey
 
 
 class MachineRunner(Part):
