@@ -4,14 +4,19 @@ Regenerate after an intended change with `pytest tests/tui/test_snapshots.py --s
 and look at the SVGs in tests/tui/__snapshots__ before committing them.
 """
 
+from textual.widgets import TextArea
+
 from tests.tui.conftest import editor_follows, loaded
 
 
 def keys(*pressed):
-    """Wait for the catalogs and checks, press the keys, let the editor catch up."""
+    """Wait for the catalogs and checks, press the keys, let the editor catch up. The editors'
+    cursors do not blink: a picture taken mid-blink on a busy machine would differ."""
 
     async def run_before(pilot):
         await loaded(pilot)
+        for area in pilot.app.query(TextArea):
+            area.cursor_blink = False
         await pilot.press(*pressed)
         await editor_follows(pilot)
         await pilot.app.workers.wait_for_complete()
