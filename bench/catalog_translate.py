@@ -12,7 +12,8 @@ placeholders, HTML tags, plural entries, msgctxt), then times in one process:
 
 Both sides run --repeat times, alternating which goes first (on a loaded machine the second
 of two back-to-back runs is the slower); it prints each side's median and spread (min-max),
-the ratio of the medians and the median of the paired ratios (each round's wb / raw).
+the ratio of the medians and the median of the paired ratios (each round's wb / raw), and that
+paired ratio for the process's CPU time (all threads), which a busy neighbour disturbs less.
 Target: ≤ 1.10×.
 
     python bench/catalog_translate.py [--entries 10000] [--repeat 3] [--max-length 24] [--beam 4]
@@ -156,9 +157,12 @@ def main() -> None:
 
         argos._engines.clear()  # a new process starts with an empty cache; so does each run
 
+    cpu = {"raw": [], "workbench": []}  # CPU seconds of the process, all threads
+
     def timed(function) -> float:
-        begin = time.perf_counter()
+        begin, begin_cpu = time.perf_counter(), time.process_time()
         function()
+        cpu[function.__name__].append(time.process_time() - begin_cpu)
         return time.perf_counter() - begin
 
     plurals = sum(1 for entry in pot if entry.msgid_plural)
@@ -182,7 +186,9 @@ def main() -> None:
         if not round_number % 2:
             ours.append(timed(workbench))
         print(
-            f"round {round_number + 1}: raw {raws[-1]:.2f}s, workbench {ours[-1]:.2f}s", flush=True
+            f"round {round_number + 1}: raw {raws[-1]:.2f}s, workbench {ours[-1]:.2f}s "
+            f"(CPU {cpu['raw'][-1]:.1f}s, {cpu['workbench'][-1]:.1f}s)",
+            flush=True,
         )
     written = polib.pofile(str(work / "locales" / "en" / "LC_MESSAGES" / "bench.po"))
     filled = sum(1 for entry in written if entry.msgstr or any(entry.msgstr_plural.values()))
@@ -198,6 +204,12 @@ def main() -> None:
     print(
         f"ratio of medians {mine / base:.3f}, median of paired ratios {paired:.3f} (target ≤ 1.10) "
         f"over {args.repeat} rounds; {filled} of {len(written)} entries filled"
+    )
+    # On a shared machine wall time follows the neighbours; CPU time much less so.
+    cpu_paired = statistics.median(o / r for o, r in zip(cpu["workbench"], cpu["raw"], strict=True))
+    print(
+        f"CPU time: raw median {statistics.median(cpu['raw']):.1f}s, workbench "
+        f"{statistics.median(cpu['workbench']):.1f}s, median of paired ratios {cpu_paired:.3f}"
     )
 
 

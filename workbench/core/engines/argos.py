@@ -27,7 +27,7 @@ from workbench.core.engines.argos_packages import (
 )
 from workbench.core.engines.base import Engine, Hypothesis, PivotEngine
 from workbench.core.engines.completion import Completion, complete_argos
-from workbench.core.engines.confidence import mean_log_probs
+from workbench.core.engines.confidence import mean_log_prob
 from workbench.core.engines.model_limits import (
     SplitSentence,
     input_pieces_limit,
@@ -181,19 +181,21 @@ class ArgosEngine(Engine):
             )
         except Exception as error:
             raise broken_model_error(self.model, "cannot translate with", error) from None
-        # Every candidate gets its confidence: glossary reranking may choose any of them.
-        logprobs = iter(
-            mean_log_probs(
-                self._translator,
-                [chunk for chunk, r in zip(chunks, results, strict=True) for _ in r.hypotheses],
-                [tokens for r in results for tokens in r.hypotheses],
-                skip=1 if prefix else 0,
-                limit=self._decoding_cap(),
-            )
-        )
+        # Every candidate gets its confidence (glossary reranking may choose any of them),
+        # from its beam score: exact, and free where re-scoring would cost a second pass.
+        forced = 1 if prefix else 0
         return [
             [
-                replace(self._hypothesis(tokens, score, prefix), logprob=next(logprobs))
+                replace(
+                    self._hypothesis(tokens, score, prefix),
+                    logprob=mean_log_prob(
+                        score,
+                        len(tokens),
+                        length_penalty=self.options.length_penalty,
+                        forced=forced,
+                        limit=self._decoding_cap(),
+                    ),
+                )
                 for tokens, score in zip(r.hypotheses, r.scores, strict=True)
             ]
             for r in results

@@ -1,9 +1,13 @@
 """How sure the model was of a translation: the mean log-probability of its tokens.
 
-The beam score cannot give it exactly: it is length-normalised with a penalty, leaves out the
-forced prefix token and, for a hypothesis cut at the length limit, the end token. So the
-chosen hypothesis is scored again by teacher forcing (CTranslate2 `score_batch`: one decoder
-pass, no search), which returns the log-probability of every target token and of `</s>`.
+CTranslate2's beam search reports, with `return_scores`, each hypothesis's cumulative
+log-probability of the tokens the model chose, divided by `length ** length_penalty`. The
+forced target prefix (a language token) is in the length but not in the sum: the model did
+not choose it. The end token `</s>` is in both when the model chose it, and in neither when
+the hypothesis was cut at `max_decoding_length`. Undoing the penalty therefore gives the
+exact mean log-probability at no cost; tests/core/test_confidence_from_beam.py checks it
+against teacher forcing (`score_batch`, which costs about as much as the translation itself
+again: it re-runs the encoder and the decoder) on ended, cut and prefixed hypotheses.
 
 `confidence` is the exp of the mean: the geometric mean of the token probabilities, 0..1.
 """
@@ -11,32 +15,22 @@ pass, no search), which returns the log-probability of every target token and of
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from typing import Any
 
 
-def mean_log_probs(
-    translator: Any,
-    sources: Sequence[list[str]],
-    targets: Sequence[list[str]],
-    *,
-    skip: int = 0,
-    limit: int | None = None,
-) -> list[float | None]:
-    """Per pair, the mean log-probability of the target's tokens and of `</s>`, leaving out the
-    first `skip` (a forced language token the model did not choose) and, for a target cut at
-    the decoding length `limit`, the `</s>` the model never chose either."""
-    if not sources:
-        return []
-    results = translator.score_batch(list(sources), list(targets))
-    means: list[float | None] = []
-    for target, result in zip(targets, results, strict=True):
-        chosen = list(result.log_probs)
-        if limit is not None and len(target) >= limit:
-            chosen = chosen[: len(target)]
-        chosen = chosen[skip:]
-        means.append(math.fsum(chosen) / len(chosen) if chosen else None)
-    return means
+def mean_log_prob(
+    score: float, tokens: int, *, length_penalty: float, forced: int = 0, limit: int | None = None
+) -> float | None:
+    """The mean log-probability of the tokens the model chose, from its beam `score`.
+
+    `tokens` is the hypothesis's length as CTranslate2 returns it (the forced prefix
+    included, `</s>` not); `forced` how many of them were the prefix; `limit` the
+    `max_decoding_length`: a hypothesis that reached it was cut, with no `</s>` chosen."""
+    ended = limit is None or tokens < limit
+    positions = tokens + (1 if ended else 0)
+    chosen = positions - forced
+    if chosen <= 0 or positions <= 0:
+        return None
+    return score * positions**length_penalty / chosen
 
 
 def confidence(logprob: float | None) -> float | None:
