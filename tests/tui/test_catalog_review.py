@@ -270,6 +270,9 @@ async def test_a_catalog_is_reviewed_and_saved_where_it_is(catalogs):
     assert verb.msgstr == "Bilər" and not verb.fuzzy
     month = next(e for e in polib.pofile(str(AZ_PATH)) if e.msgctxt == "month")
     assert month.msgstr == "May"  # the other context untouched
+    header = polib.pofile(str(AZ_PATH)).metadata
+    assert "X-Source-Language" not in header  # nothing added to Poedit's header...
+    assert header["Plural-Forms"] == "nplurals=2; plural=(n != 1);"  # ...or changed
     msgfmt_check(AZ_PATH)
     assert not Path("locales/az/LC_MESSAGES/az.po").exists()
 

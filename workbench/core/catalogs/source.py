@@ -70,7 +70,8 @@ def read_catalog_source(
     source_lang = normalise_language(source or header_source or DEFAULT_SOURCE)
     # A copy: the merge rebuilds entries, and an in-place catalog is also the existing one.
     template = parse_po(render(catalog.po), path) if copy else catalog.po
-    template.metadata["X-Source-Language"] = source_lang
+    if copy or not in_place:  # an uncopied in-place template is the catalog: its header stays
+        template.metadata["X-Source-Language"] = source_lang
     return CatalogSource(
         path=path,
         template=template,

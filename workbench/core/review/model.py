@@ -137,9 +137,11 @@ class SessionModel:
     def read_language(self, lang: str) -> LanguageState:
         """Read `lang`'s catalog (or start one as msginit would); safe from any thread."""
         path = self.catalog_path(lang)
-        if FileStamp.of(path).exists:
+        # An opened .po was parsed for its rows already: its first read takes that parse.
+        catalog = self.source.take_parsed() if lang == self.source.fixed_language else None
+        if catalog is None and FileStamp.of(path).exists:
             catalog = load_catalog(path)
-        else:  # nothing translated yet: a catalog in memory, written on the first save
+        elif catalog is None:  # nothing translated yet: in memory, written on the first save
             po, _ = merge_catalog(None, self.template(), lang, {}, path=path)
             catalog = Catalog(path=path, po=po, stamp=FileStamp(None))
         entries: dict[UnitKey, polib.POEntry] = {}

@@ -16,7 +16,7 @@ kind it has.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polib
@@ -62,6 +62,17 @@ class ReviewSource:
     fixed_catalog: Path | None = None  # the only target's catalog (an opened .po)
     fixed_language: str | None = None
     document: Document | None = None
+    # The opened .po as parsed for the rows: its lane's first read takes it instead of parsing
+    # the file a second time (a big catalog's parse is most of the time to open it).
+    parsed: list[Catalog] = field(default_factory=list)
+
+    def take_parsed(self) -> Catalog | None:
+        """The catalog parsed at opening, once, if the file is still what was parsed."""
+        try:
+            catalog = self.parsed.pop()
+        except IndexError:
+            return None
+        return None if catalog.changed_on_disk() else catalog
 
     @property
     def is_catalog(self) -> bool:
@@ -113,6 +124,7 @@ def catalog_review_source(
         make_template=lambda: template,
         fixed_catalog=Path(path) if in_place else None,
         fixed_language=job.target,
+        parsed=[job.in_place] if job.in_place is not None else [],
     )
 
 
