@@ -18,12 +18,13 @@ and the same for an empty Textual `App` (start to first frame; a key press it ig
 each as a ratio to the empty app. Targets: first screen ≤ 1 s, a key ≤ 50 ms. Autosave and
 the disk watcher are off so that only the measured work runs.
 
-With `--catalog`, the same on a software catalog instead (issue 8): a N-entry `messages.pot`
-shaped as `bench/catalog_translate.py` makes it (plurals, contexts, placeholders), reviewed
-with `--to en,az` and both catalogs machine-filled. Targets: first screen ≤ 0.5 s, every
-translation shown ≤ 1 s.
+With `--catalog po`, the same on a software catalog instead (issue 8): a N-entry `messages.pot`
+shaped as `bench/catalog_translate.py` makes it (plurals, contexts, placeholders) and its en and
+az catalogs, every entry machine-filled; the en catalog is opened where it is (`workbench open
+locales/en/LC_MESSAGES/messages.po`). With `--catalog pot`, the template is opened with `--to
+en,az` (three files to parse). Targets: first screen ≤ 0.5 s, every translation shown ≤ 1 s.
 
-    python bench/tui_open.py [--segments 10000] [--keys 40] [--catalog]
+    python bench/tui_open.py [--segments 10000] [--keys 40] [--catalog po|pot]
 """
 
 from __future__ import annotations
@@ -272,7 +273,9 @@ def main() -> None:
     )
     parser.add_argument("--segments", type=int, default=10_000)
     parser.add_argument("--keys", type=int, default=40, help="Presses per key measurement.")
-    parser.add_argument("--catalog", action="store_true", help="A .pot and its catalogs.")
+    parser.add_argument(
+        "--catalog", choices=["po", "pot"], help="Open a catalog (po) or a template (pot)."
+    )
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="workbench-bench-tui-"))
@@ -281,11 +284,13 @@ def main() -> None:
     isolate_environment(work)
     os.chdir(work)
     started = time.perf_counter()
+    targets: tuple[str, ...] = ("en", "az")
     if args.catalog:
         document = write_catalog_project(work, args.segments).relative_to(work)
+        if args.catalog == "po":
+            document, targets = Path("locales/en/LC_MESSAGES/messages.po"), ("en",)
     else:
         document = write_project(work, args.segments).relative_to(work)
-    targets = ("en", "az")
     print(
         f"setup: {args.segments} {'entries' if args.catalog else 'segments'}, "
         f"{'+'.join(targets)} catalogs in {time.perf_counter() - started:.1f} s"
