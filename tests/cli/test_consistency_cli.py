@@ -94,6 +94,7 @@ def test_the_rate_and_eta_show_from_the_first_batch():
     assert task.speed is None
     rate = RateColumn().render(task).plain
     assert rate.endswith(" seg/s") and "–" not in rate
+    assert RateColumn("str").render(task).plain.endswith(" str/s")  # a catalog's strings
     eta = EtaColumn().render(task).plain
     assert eta != "-:--:--" and ":" in eta
 

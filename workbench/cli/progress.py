@@ -41,11 +41,16 @@ def task_rate(task: Any) -> float | None:
 
 
 class RateColumn(ProgressColumn):
-    """Segments per second."""
+    """Items per second: segments of a document, strings of a catalog."""
+
+    def __init__(self, unit: str = "seg") -> None:
+        super().__init__()
+        self.unit = unit
 
     def render(self, task: Any) -> Text:
         speed = task_rate(task)
-        return Text("–/s" if speed is None else f"{speed:,.1f} seg/s", style="progress.data.speed")
+        rate = "–/s" if speed is None else f"{speed:,.1f} {self.unit}/s"
+        return Text(rate, style="progress.data.speed")
 
 
 class EtaColumn(TimeRemainingColumn):
@@ -74,10 +79,10 @@ def _terminal_progress(*columns: ProgressColumn) -> Iterator[Progress | None]:
         yield bar
 
 
-def segment_progress() -> AbstractContextManager[Progress | None]:
-    """Segments done/total, percent, segments per second and ETA."""
+def segment_progress(unit: str = "seg") -> AbstractContextManager[Progress | None]:
+    """Items (segments; `unit` names them) done/total, percent, items per second and ETA."""
     return _terminal_progress(
-        BarColumn(), MofNCompleteColumn(), TaskProgressColumn(), RateColumn(), EtaColumn()
+        BarColumn(), MofNCompleteColumn(), TaskProgressColumn(), RateColumn(unit), EtaColumn()
     )
 
 

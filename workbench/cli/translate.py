@@ -241,9 +241,10 @@ def _run(
 
 
 @contextmanager
-def progress_reporter() -> Iterator[Callable[[Any], None]]:
-    """A pipeline progress callback that draws a bar per target on a terminal."""
-    with segment_progress() as bar:
+def progress_reporter(unit: str = "seg") -> Iterator[Callable[[Any], None]]:
+    """A pipeline progress callback that draws a bar per target on a terminal (`unit`: what
+    the rate counts, "seg" for a document's segments, "str" for a catalog's strings)."""
+    with segment_progress(unit) as bar:
         tasks: dict[str, Any] = {}
 
         def on_progress(report: Any) -> None:

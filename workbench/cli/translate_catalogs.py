@@ -139,7 +139,7 @@ def _translate_one(
         settled[lang] = catalogs.settled_keys(catalog.path) if catalog is not None else set()
         header = catalog.po.metadata if catalog is not None else None
         plural_forms[lang] = catalogs.catalog_plural_forms(header, lang)
-    with progress_reporter() as on_progress:
+    with progress_reporter("str") as on_progress:
         result = translate_units(
             units,
             job.source_lang,
