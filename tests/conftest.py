@@ -55,11 +55,12 @@ def seed_text() -> str:
 def tiny_packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Build and install fr→en (copy) and en→az (token permutation) into ARGOS_PACKAGES_DIR.
 
-    Returns the `.argosmodel` files by pair ("fr_en", "en_az").
+    Returns the `.argosmodel` files by pair ("fr_en", "en_az"). Installed as `workbench models
+    install` does: argostranslate's own `install_from_path` imports its translate module (stanza,
+    spaCy), a second or more of every worker's start-up that nothing else here needs.
     """
-    import argostranslate.package
-
     from tests.support.tiny_argos import build_package, training_corpus
+    from workbench.core.engines.argos_packages import install_model_file
 
     out = tmp_path_factory.mktemp("argosmodels")
     corpus = training_corpus()
@@ -68,5 +69,5 @@ def tiny_packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "en_az": build_package(out, "en", "az", training_text=corpus, permutation_seed=7),
     }
     for path in built.values():
-        argostranslate.package.install_from_path(path)
+        install_model_file(path)
     return built
