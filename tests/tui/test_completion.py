@@ -12,7 +12,7 @@ from workbench.tui.widgets.completing_area import CompletingTextArea
 
 pytestmark = pytest.mark.anyio
 
-SIZE = (120, 36)
+SIZE = (80, 24)
 ROW = 2  # a segment with a long sentence
 
 

@@ -21,7 +21,7 @@ from workbench.tui.screens.review import ReviewScreen
 
 pytestmark = pytest.mark.anyio
 
-SIZE = (120, 36)
+SIZE = (80, 24)
 
 
 def review(app) -> ReviewScreen:
