@@ -64,6 +64,7 @@ def make_app(project, tmp_path, monkeypatch):
         targets=TARGETS,
         theme="textual-dark",
         translator=None,
+        **delays,  # editor_delay, completion_pause: ReviewSettings' own unless given
     ):
         request = OpenRequest(
             document=Path(SEED),
@@ -77,6 +78,7 @@ def make_app(project, tmp_path, monkeypatch):
             autosave_delay=autosave_delay,
             autosave=autosave,
             disk_check_interval=disk_check_interval,
+            **delays,
         )
         return ReviewApp(request, settings, theme=theme)
 
