@@ -15,8 +15,12 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.cluster.conftest import catalog_bytes
 from workbench.core.cluster.checkpoint import CHECKPOINT_NAME
+
+pytestmark = pytest.mark.xdist_group("ray")  # one Ray for all of them (see conftest.py)
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = "seeds/azertac-2020-06-27.fr.txt"

@@ -7,6 +7,8 @@ import pytest
 from tests.cluster.conftest import catalog_bytes
 from workbench.core.cluster.checkpoint import CHECKPOINT_NAME
 
+pytestmark = pytest.mark.xdist_group("ray")  # one Ray for all of them (see conftest.py)
+
 SEED = "seeds/azertac-2020-06-27.fr.txt"
 GLOSSARY = "glossaries/azertac.tbx"
 

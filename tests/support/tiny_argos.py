@@ -1,8 +1,8 @@
 """Tiny but real Argos Translate packages, built from nothing in about a second.
 
 Argos packages cannot be downloaded where the tests run, yet the tests must exercise the real
-path: `argostranslate.package.install_from_path` installs the package, SentencePiece tokenises,
-CTranslate2 translates. The packages built here are genuine `.argosmodel` archives whose
+path: `workbench models install` puts the package where argostranslate finds it (as
+`argostranslate.package.install_from_path` would), SentencePiece tokenises, CTranslate2 translates. The packages built here are genuine `.argosmodel` archives whose
 CTranslate2 Transformer has hand-set weights (recipe: /work/shared/notes/test-models.md):
 
 - The decoder's cross-attention at step t attends to source position t and copies that source
