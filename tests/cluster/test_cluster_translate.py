@@ -32,11 +32,20 @@ def translate_both_ways(run, project, *args, actors=2):
 
 
 def test_seed_with_glossary_gives_identical_catalogs(
-    project, run, tiny_packages, ray_address, fixed_dates, glossary
+    project, run, tiny_packages, ray_address, fixed_dates, glossary, monkeypatch
 ):
+    from workbench.core.cluster import session as sessions
+
+    pools = []  # the actors each translation call was given
+    original = sessions.ClusterSession._pool
+    monkeypatch.setattr(
+        sessions.ClusterSession, "_pool", lambda self: pools.append(original(self)) or pools[-1]
+    )
     args = (SEED, "--to", "en,az", "--glossary", glossary, "--batch-size", "4", "--no-tm")
-    # One actor: six Ray Data runs (two glossary passes per leg), each starting its pool.
+    # One actor for every translation call of the job (each leg, each glossary pass).
     _, cluster = translate_both_ways(run, project, *args, actors=1)
+    assert len(pools) > 2
+    assert len({id(actor) for pool in pools for actor in pool}) == 1, "one pool for the job"
     expected = catalog_bytes(project / "local")
     assert set(expected) == {
         "azertac-2020-06-27.pot",
