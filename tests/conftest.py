@@ -26,6 +26,16 @@ REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "azertac-2020-06-27.fr.txt"
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """What `-n auto` means here: a worker per core and one more. The workers wait about as
+    much as they compute (the TUI tests' idle checks and timers, Ray's start-up and actors,
+    msgfmt and pocount in subprocesses), so the extra worker runs while another one waits.
+    PYTEST_XDIST_AUTO_NUM_WORKERS still decides when it is set (None: xdist's own rule)."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None
+    return len(os.sched_getaffinity(0)) + 1
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     shutil.rmtree(_RUN_HOME, ignore_errors=True)
 
