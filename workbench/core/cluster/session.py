@@ -10,6 +10,7 @@ Ray is imported here, when a session opens, never at module import.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -111,10 +112,12 @@ class ClusterSession:
         trace: TracebackType | None,
     ) -> None:
         try:
-            self._stop_actors()
             self.checkpoint.close(finished=self._finished)
         finally:
-            self._disconnect()
+            try:
+                self._stop_actors()
+            finally:
+                self._disconnect()
 
     def finish(self) -> None:
         """The job's output is written: its checkpoint is no longer needed."""
@@ -190,7 +193,7 @@ class ClusterSession:
         ray = self._ray
         actors = self._pool()
         waiting = deque(rows)
-        running: dict[Any, Any] = {}  # the result reference of each batch sent -> its actor
+        running: dict[Any, tuple[int, Any]] = {}  # each sent batch's result: (number, actor)
 
         def send(actor: Any) -> None:
             number, text = waiting.popleft()
@@ -234,9 +237,11 @@ class ClusterSession:
 
     def _stop_actors(self) -> None:
         """A cluster outlives the job (the tests', a real one): the job's actors go with it."""
-        for actor in self._actors:
-            self._ray.kill(actor)
-        self._actors = []
+        actors, self._actors = self._actors, []
+        for actor in actors:
+            # A cluster that is gone took them along; the job's own error is what matters then.
+            with contextlib.suppress(self._ray.exceptions.RayError):
+                self._ray.kill(actor)
 
 
 def _check_reachable(address: str) -> None:
