@@ -19,7 +19,7 @@ from workbench.core.catalogs.comments import REJECTED_LABEL
 @pytest.fixture(scope="session")
 def catalog_packages(tiny_packages, tmp_path_factory):
     """en→ru (permuted) and the misbehaving en→pl, installed beside the tiny packages."""
-    import argostranslate.package
+    from workbench.core.engines.argos_packages import install_model_file
 
     out = tmp_path_factory.mktemp("catalog-models")
     built = {
@@ -29,7 +29,7 @@ def catalog_packages(tiny_packages, tmp_path_factory):
         "en_pl": build_misbehaving_package(out, "en", "pl"),
     }
     for path in built.values():
-        argostranslate.package.install_from_path(path)
+        install_model_file(path)  # as tiny_packages does (argostranslate's would import stanza)
     return {**tiny_packages, **built}
 
 

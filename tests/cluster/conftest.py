@@ -1,5 +1,9 @@
 """One local Ray for every cluster test: its start-up (several seconds) is paid once.
 
+The tests that use it are in the xdist group "ray": the test command's `--dist loadgroup` runs
+them on one worker, one after the other, so a run starts one Ray, not one per worker, and it
+stops after the last of them (package scope) instead of idling until the run ends.
+
 Skipped, with the reason, where Ray is not installed; the test of the message a user without Ray
 gets does not need it and lives in test_cluster_cli.py beside the others.
 """
@@ -15,7 +19,7 @@ from tests.cli.conftest import project, run  # noqa: F401  (the CLI tests' fixtu
 NO_RAY = "ray is not installed (pip install -e '.[cluster]'): cluster tests skipped"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def ray_address():
     """The GCS address of a 2-CPU local Ray, initialised in this process."""
     try:

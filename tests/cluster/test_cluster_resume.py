@@ -1,4 +1,8 @@
-"""A cluster job killed with SIGKILL and started again redoes only the batches not yet finished."""
+"""A cluster job killed with SIGKILL and started again redoes only the batches not yet finished.
+
+The job that is killed runs in a process of its own (connecting to the tests' Ray as a real
+second driver would); the rerun needs no process of its own and runs here, on the same Ray.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +15,12 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.cluster.conftest import catalog_bytes
 from workbench.core.cluster.checkpoint import CHECKPOINT_NAME
+
+pytestmark = pytest.mark.xdist_group("ray")  # one Ray for all of them (see conftest.py)
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = "seeds/azertac-2020-06-27.fr.txt"
@@ -81,11 +89,10 @@ def test_a_job_killed_after_a_checkpoint_resumes_and_gives_identical_catalogs(
     assert 0 < kept < BATCHES
     assert not list((project / "cluster").rglob("*.po*")), "the killed job wrote no catalog"
 
-    rerun = start_job(project, ray_address)
-    out, err = rerun.communicate(timeout=180)
-    assert rerun.returncode == 0, err
+    rerun = run("translate", *JOB, "--out", "cluster", *cluster_args(ray_address))
+    assert rerun.exit_code == 0, rerun.output
     translated, resumed = map(
-        int, re.search(r"(\d+) batches translated .* (\d+) resumed", out).groups()
+        int, re.search(r"(\d+) batches translated .* (\d+) resumed", rerun.output).groups()
     )
     assert resumed >= kept and translated == BATCHES - resumed
     assert catalog_bytes(project / "cluster") == catalog_bytes(project / "local")

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from tests.cluster.conftest import catalog_bytes
 from workbench.core.cluster.checkpoint import CHECKPOINT_NAME
+
+pytestmark = pytest.mark.xdist_group("ray")  # one Ray for all of them (see conftest.py)
 
 SEED = "seeds/azertac-2020-06-27.fr.txt"
 GLOSSARY = "glossaries/azertac.tbx"
@@ -30,11 +34,20 @@ def translate_both_ways(run, project, *args, actors=2):
 
 
 def test_seed_with_glossary_gives_identical_catalogs(
-    project, run, tiny_packages, ray_address, fixed_dates, glossary
+    project, run, tiny_packages, ray_address, fixed_dates, glossary, monkeypatch
 ):
+    from workbench.core.cluster import session as sessions
+
+    pools = []  # the actors each translation call was given
+    original = sessions.ClusterSession._pool
+    monkeypatch.setattr(
+        sessions.ClusterSession, "_pool", lambda self: pools.append(original(self)) or pools[-1]
+    )
     args = (SEED, "--to", "en,az", "--glossary", glossary, "--batch-size", "4", "--no-tm")
-    # One actor: six Ray Data runs (two glossary passes per leg), each starting its pool.
+    # One actor for every translation call of the job (each leg, each glossary pass).
     _, cluster = translate_both_ways(run, project, *args, actors=1)
+    assert len(pools) > 2
+    assert len({id(actor) for pool in pools for actor in pool}) == 1, "one pool for the job"
     expected = catalog_bytes(project / "local")
     assert set(expected) == {
         "azertac-2020-06-27.pot",
@@ -73,7 +86,6 @@ def test_several_documents_both_targets_identical_catalogs(
 def test_a_killed_actor_is_restarted_and_the_job_still_gives_identical_catalogs(
     project, run, tiny_packages, ray_address, fixed_dates, monkeypatch
 ):
-    import os
     import signal
 
     from workbench.core.cluster import session as sessions
@@ -99,19 +111,54 @@ def test_a_killed_actor_is_restarted_and_the_job_still_gives_identical_catalogs(
     assert "9 batches translated" in cluster.output  # 18 sentences, 2 a batch, none lost
 
 
+def test_a_cancelled_job_stops_its_actors_and_keeps_its_checkpoint(
+    tiny_packages, ray_address, seed_text, tmp_path
+):
+    import threading
+    import time
+
+    from workbench.core.cluster.session import ClusterSession, ClusterSettings
+    from workbench.core.engines import argos
+    from workbench.core.errors import Cancelled
+
+    sentences = [line for line in seed_text.splitlines() if line.strip()]
+    options = argos.DecodingOptions(batch_size=1)
+    engine = argos.open_engine("fr", "en", options, install_missing=False)
+    cancel = threading.Event()  # Ctrl+C, as the CLI's progress loop sets it
+    with ClusterSession(ClusterSettings(actors=1), tmp_path) as session:
+        distributed = session.distribute(engine)
+        with pytest.raises(Cancelled):
+            distributed.translate_batch(sentences, cancel=cancel, progress=lambda n: cancel.set())
+        assert _actor_pids(), "the job's actor runs until the job ends"
+        assert 0 < session.checkpoint.count() < len(sentences)
+    assert (tmp_path / CHECKPOINT_NAME).exists(), "an unfinished job keeps its checkpoint"
+    deadline = time.monotonic() + 10
+    while _actor_pids():
+        assert time.monotonic() < deadline, "the cancelled job's actor is still running"
+        time.sleep(0.05)
+
+
 def _actor_pids() -> list[int]:
-    """Processes of this machine's translator actors (Ray titles them after the class)."""
+    """Processes of this Ray's translator actors (Ray titles them after the class). Only ours:
+    the Ray the tests started here is this process's child, its workers their grandchildren
+    (other Rays on a shared machine have translator actors too)."""
     from pathlib import Path
+
+    def parent(pid: str) -> str:
+        # /proc/PID/stat: "pid (command) state ppid ..."; the command may hold spaces.
+        return (Path("/proc") / pid / "stat").read_text().rpartition(")")[2].split()[1]
 
     pids = []
     for proc in Path("/proc").iterdir():
         if proc.name.isdigit():
             try:
                 title = (proc / "cmdline").read_bytes()
-            except OSError:
+                if not (title.startswith(b"ray::") and b"TranslatorActor" in title):
+                    continue
+                if parent(parent(proc.name)) == str(os.getpid()):
+                    pids.append(int(proc.name))
+            except (OSError, IndexError):
                 continue
-            if title.startswith(b"ray::") and b"TranslatorActor" in title:
-                pids.append(int(proc.name))
     return pids
 
 

@@ -1,8 +1,8 @@
 """Tiny but real Argos Translate packages, built from nothing in about a second.
 
 Argos packages cannot be downloaded where the tests run, yet the tests must exercise the real
-path: `argostranslate.package.install_from_path` installs the package, SentencePiece tokenises,
-CTranslate2 translates. The packages built here are genuine `.argosmodel` archives whose
+path: `workbench models install` puts the package where argostranslate finds it (as
+`argostranslate.package.install_from_path` would), SentencePiece tokenises, CTranslate2 translates. The packages built here are genuine `.argosmodel` archives whose
 CTranslate2 Transformer has hand-set weights (recipe: /work/shared/notes/test-models.md):
 
 - The decoder's cross-attention at step t attends to source position t and copies that source
@@ -45,20 +45,40 @@ import io
 import json
 import random
 import re
+import sys
 import tempfile
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 import sentencepiece as spm
 from babel import Locale
-from ctranslate2.specs import TransformerSpec
-from ctranslate2.specs.common_spec import LayerNormSpec
-from ctranslate2.specs.transformer_spec import (
-    TransformerDecoderLayerSpec,
-    TransformerEncoderLayerSpec,
-)
+
+
+@contextmanager
+def _torch_hidden() -> Iterator[None]:
+    """CTranslate2's specs import torch when it is installed, only to take torch tensors as
+    weights; ours are numpy arrays. Hidden while they load: torch's import is ~1.5 s of every
+    test worker's start-up. Afterwards `import torch` works as usual (argostranslate needs it)."""
+    if "torch" in sys.modules:
+        yield
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` now fails
+    try:
+        yield
+    finally:
+        del sys.modules["torch"]
+
+
+with _torch_hidden():
+    from ctranslate2.specs import TransformerSpec
+    from ctranslate2.specs.common_spec import LayerNormSpec
+    from ctranslate2.specs.transformer_spec import (
+        TransformerDecoderLayerSpec,
+        TransformerEncoderLayerSpec,
+    )
 
 SEED_PATH = Path(__file__).resolve().parents[2] / "seeds" / "azertac-2020-06-27.fr.txt"
 ARGOS_VERSION = "1.9"

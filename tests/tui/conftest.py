@@ -64,6 +64,7 @@ def make_app(project, tmp_path, monkeypatch):
         targets=TARGETS,
         theme="textual-dark",
         translator=None,
+        **delays,  # editor_delay, completion_pause: ReviewSettings' own unless given
     ):
         request = OpenRequest(
             document=Path(SEED),
@@ -77,6 +78,7 @@ def make_app(project, tmp_path, monkeypatch):
             autosave_delay=autosave_delay,
             autosave=autosave,
             disk_check_interval=disk_check_interval,
+            **delays,
         )
         return ReviewApp(request, settings, theme=theme)
 
@@ -115,7 +117,16 @@ def anyio_backend():
 
 
 async def type_text(pilot, text):
-    await pilot.press(*["space" if char == " " else char for char in text])
+    """Type `text` as a quick typist does: every key is in the app's queue before it handles the
+    first, and the test waits once, for all of them (`pilot.press` waits for an idle app after
+    each key, ~0.1 s a key). The keys take the path `pilot.press` gives them."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    for char in text:
+        pilot.app.post_message(events.Key(_character_to_key(char), char))
+    await pilot.pause()  # the app forwards the keys to the focused widget...
+    await pilot.pause()  # ...which handles them
 
 
 async def editor_follows(pilot, timeout=5.0):

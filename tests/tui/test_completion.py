@@ -6,13 +6,13 @@ of a segment's source is the rest of that source.
 
 import pytest
 
-from tests.tui.conftest import editor_follows, loaded, type_text
+from tests.tui.conftest import editor_follows, loaded, type_text, until
 from workbench.tui.screens.review import ReviewScreen
 from workbench.tui.widgets.completing_area import CompletingTextArea
 
 pytestmark = pytest.mark.anyio
 
-SIZE = (120, 36)
+SIZE = (80, 24)
 ROW = 2  # a segment with a long sentence
 
 
@@ -42,6 +42,11 @@ async def shown(pilot, area: CompletingTextArea, timeout: float = 5.0) -> str:
         await pilot.pause(0.02)
         await pilot.app.workers.wait_for_complete()
     return area.suggestion
+
+
+async def asked(pilot, area: CompletingTextArea) -> None:
+    """Wait until the pause after the last keystroke is over and its request answered."""
+    await until(pilot, lambda: area._ask_timer is None)
 
 
 async def test_a_pause_shows_the_rest_and_tab_accepts_word_by_word(make_app, tiny_packages):
@@ -93,9 +98,7 @@ async def test_typing_on_ignores_the_completion(make_app, tiny_packages):
         assert area.text == source[:8] + "Z"
         await pilot.press("end")  # no completion: End is the usual end of line
         assert area.text == source[:8] + "Z"
-        await pilot.pause(0.4)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await asked(pilot, area)
         assert area.suggestion == ""  # the model has nothing that continues "…Z"
 
 
@@ -170,7 +173,7 @@ async def test_no_model_no_suggestion_one_quiet_notice(make_app, tiny_packages, 
         raise ModelError("no model installed for fr→en")
 
     monkeypatch.setattr("workbench.core.engines.argos.open_engine", no_model)
-    app = make_app()
+    app = make_app(completion_pause=0.05)  # four pauses, four requests
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         area, _ = await start_typing(pilot)
@@ -178,9 +181,7 @@ async def test_no_model_no_suggestion_one_quiet_notice(make_app, tiny_packages, 
         app.notify = lambda message, **kw: notices.append(message)
         for letter in "Le p":
             await type_text(pilot, letter)
-            await pilot.pause(0.3)
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await asked(pilot, area)
         assert area.suggestion == ""
         assert area.text == "Le p"
         assert len(notices) == 1 and "no model" in notices[0]

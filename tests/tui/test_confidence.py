@@ -12,7 +12,7 @@ from workbench.tui.screens.review import ReviewScreen
 
 pytestmark = pytest.mark.anyio
 
-SIZE = (120, 36)
+SIZE = (80, 24)
 
 
 def set_confidences(project, lang, logprobs):

@@ -21,7 +21,7 @@ from workbench.tui.screens.review import ReviewScreen
 
 pytestmark = pytest.mark.anyio
 
-SIZE = (120, 36)
+SIZE = (80, 24)
 
 
 def review(app) -> ReviewScreen:
@@ -548,6 +548,8 @@ async def test_help_screen_lists_the_keys(make_app):
 
 
 async def test_every_action_is_in_the_command_palette(make_app):
+    from textual.command import CommandList
+
     from workbench.tui.keys import palette_entries
 
     app = make_app()
@@ -557,11 +559,11 @@ async def test_every_action_is_in_the_command_palette(make_app):
         assert {key.title for key in palette_entries()} <= titles
         await pilot.press("ctrl+p")
         await type_text(pilot, "Copy source")
-        await pilot.pause(0.3)
+        hits = app.screen.query_one(CommandList)
+        await until(pilot, lambda: hits.option_count > 0)  # and the search is over
         await pilot.press("enter")
-        await pilot.pause(0.2)
         session = review(app).session
-        assert session.cell(0, "en").text == session.segments[0].text
+        await until(pilot, lambda: session.cell(0, "en").text == session.segments[0].text)
 
 
 async def test_light_theme(make_app):

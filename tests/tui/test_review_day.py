@@ -15,7 +15,7 @@ from workbench.tui.widgets.segment_table import window
 
 pytestmark = pytest.mark.anyio
 
-SIZE = (120, 36)
+SIZE = (80, 24)
 SMALL = (80, 24)
 
 

@@ -1,7 +1,9 @@
-"""What runs on a Ray worker: one translator, loaded once, translating the batches it is given.
+"""What runs on a Ray worker: one actor of the job's pool, translating the batches it is given.
 
-Ray Data constructs one `TranslatorActor` per pool slot (again after a crash: Ray restarts the
-actor and retries the batch it was on), and calls it with one row per batch the driver cut.
+The session starts its pool once per job and keeps it for every leg and glossary pass; an actor
+loads each package the first time a batch of it arrives and keeps it in memory for the rest of
+the job. Ray restarts an actor that dies (its engines are loaded again, from the object store,
+by the batch Ray sends again).
 """
 
 from __future__ import annotations
@@ -16,33 +18,40 @@ from workbench.core.engines.argos import ArgosEngine, DecodingOptions
 
 
 class TranslatorActor:
-    """A stateful Ray Data callable: an Argos engine over the package the driver shipped."""
+    """A Ray actor's state: an Argos engine per package (and decoding settings) shipped to it."""
 
-    def __init__(
+    def __init__(self) -> None:
+        self._engines: dict[tuple[PackageIdentity, DecodingOptions], ArgosEngine] = {}
+
+    def translate(
         self,
         package: list[Any],
         identity: PackageIdentity,
         options: DecodingOptions,
         n_best: int,
-    ) -> None:
-        import ray
+        batch: str,
+    ) -> str:
+        """The encoded results of one encoded batch."""
+        engine = self._engine(package, identity, options)
+        return encode_results(engine.translate_prepared(decode_batch(batch), n_best))
 
-        # The object reference rides in a list so that Ray hands it over as it is, and the
-        # bytes are fetched here, on the worker, from the object store.
-        data = ray.get(package[0])
-        # The files are needed only while loading: translator and tokenizer then live in
-        # memory, and an actor Ray kills later leaves no model copy behind on the worker.
-        with tempfile.TemporaryDirectory(prefix="workbench-actor-") as folder:
-            model = unpack_package(data, identity, Path(folder))
-            self.engine = ArgosEngine(model, options)
-            self.engine.translate_prepared([], n_best)  # load now: once per actor
-        self.n_best = n_best
+    def _engine(
+        self,
+        package: list[Any],
+        identity: PackageIdentity,
+        options: DecodingOptions,
+    ) -> ArgosEngine:
+        key = (identity, options)
+        if key not in self._engines:
+            import ray
 
-    def __call__(self, rows: dict[str, Any]) -> dict[str, list[Any]]:
-        return {
-            "number": list(rows["number"]),
-            "results": [
-                encode_results(self.engine.translate_prepared(decode_batch(str(text)), self.n_best))
-                for text in rows["batch"]
-            ],
-        }
+            # The object reference rides in a list so that Ray hands it over as it is, and the
+            # bytes are fetched here, on the worker, only when this actor first needs them.
+            data = ray.get(package[0])
+            # The files are needed only while loading: translator and tokenizer then live in
+            # memory, and an actor Ray kills later leaves no model copy behind on the worker.
+            with tempfile.TemporaryDirectory(prefix="workbench-actor-") as folder:
+                engine = ArgosEngine(unpack_package(data, identity, Path(folder)), options)
+                engine.translate_prepared([], 1)  # load now, while the files are there
+            self._engines[key] = engine
+        return self._engines[key]

@@ -2,8 +2,8 @@
 
 It tokenises, dedups, sorts and cuts batches exactly as the local engine (all of that is
 `Engine.translate_batch`); only `translate_batches`, the loop over the batches, runs elsewhere:
-batches already in the checkpoint are answered from it, the rest go through Ray Data
-`map_batches` to `TranslatorActor`s and are checkpointed as each one comes back.
+batches already in the checkpoint are answered from it, the rest go to the job's pool of
+`TranslatorActor`s and are checkpointed as each one comes back.
 """
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ class ClusterEngine(ArgosEngine):
         )
         for number, results in rows:
             if cancel is not None and cancel.is_set():
-                rows.close()  # stops the Ray Data execution and its actors
+                rows.close()  # the batches still queued on the actors are cancelled
                 raise Cancelled("translation cancelled")
             self.session.checkpoint.record(keys[number], results)
             self.session.stats.translated += 1

@@ -10,11 +10,12 @@ Ray is imported here, when a session opens, never at module import.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
 import socket
-import warnings
+from collections import deque
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,8 @@ from workbench.core.errors import WorkbenchError
 
 INSTALL_HINT = "pip install -e '.[cluster]'"
 CONNECT_TIMEOUT_SECONDS = 5
+BATCHES_AHEAD = 2  # batches queued on each actor, so it never waits for the driver
+BATCH_RETRIES = 3  # times a batch is sent again after its actor died
 LOCAL = "local"  # the address meaning "start a Ray instance on this machine"
 _ADDRESS = re.compile(r"(?:ray://)?[\w.\-]+:\d{1,5}")
 _EXCEPTION_NAME = re.compile(r"^(?:[\w.]+\.)?\w*(?:Error|Exception): ")
@@ -65,7 +68,6 @@ def import_ray() -> ModuleType:
     """Ray, or a ClusterError that says how to install it."""
     try:
         import ray
-        import ray.data
     except ImportError:
         raise ClusterError(
             f"cluster mode needs Ray, which is not installed: {INSTALL_HINT}"
@@ -85,6 +87,7 @@ class ClusterSession:
         self._started_ray = False
         self._finished = False
         self._engines: dict[tuple[str, str, DecodingOptions], ClusterEngine] = {}
+        self._actors: list[Any] = []
         self.checkpoint: BatchCheckpoint
 
     # --- lifetime ---------------------------------------------------------------------------
@@ -111,7 +114,10 @@ class ClusterSession:
         try:
             self.checkpoint.close(finished=self._finished)
         finally:
-            self._disconnect()
+            try:
+                self._stop_actors()
+            finally:
+                self._disconnect()
 
     def finish(self) -> None:
         """The job's output is written: its checkpoint is no longer needed."""
@@ -183,36 +189,59 @@ class ClusterSession:
         n_best: int,
     ) -> Generator[tuple[int, str], None, None]:
         """(batch number, encoded results) for each (batch number, encoded batch), as the actors
-        finish them, in any order."""
-        from workbench.core.cluster.actor import TranslatorActor
+        finish them, in any order. Closing the generator early cancels the batches still queued."""
+        ray = self._ray
+        actors = self._pool()
+        waiting = deque(rows)
+        running: dict[Any, tuple[int, Any]] = {}  # each sent batch's result: (number, actor)
 
-        data = self._ray.data
-        # One block per batch: each is one task an actor takes, reports and, if it dies, retries.
-        dataset = data.from_items(
-            [{"number": number, "batch": text} for number, text in rows],
-            override_num_blocks=len(rows),
-        ).map_batches(
-            TranslatorActor,
-            fn_constructor_kwargs={
-                "package": package,
-                "identity": identity,
-                "options": options,
-                "n_best": n_best,
-            },
-            batch_size=1,
-            compute=data.ActorPoolStrategy(size=min(self.actors, len(rows))),
-            num_cpus=self.settings.actor_threads,
-            # Fault tolerance is Ray Data's default for actor pools, which we rely on: an actor
-            # that dies is restarted (max_restarts=-1) and the batch it held is sent again
-            # (max_task_retries=-1); passing them again is deprecated in Ray 2.60.
-        )
+        def send(actor: Any) -> None:
+            number, text = waiting.popleft()
+            result = actor.translate.remote(package, identity, options, n_best, text)
+            running[result] = (number, actor)
+
+        # Two batches per actor: the next one is already there when it finishes the first.
+        for actor in actors * BATCHES_AHEAD:
+            if waiting:
+                send(actor)
         try:
-            for row in dataset.iter_rows():
-                yield int(row["number"]), str(row["results"])
-        except self._ray.exceptions.RayError as error:
+            while running:
+                [result], _ = ray.wait(list(running), num_returns=1)
+                number, actor = running.pop(result)
+                if waiting:
+                    send(actor)
+                yield number, str(ray.get(result))
+        except ray.exceptions.RayError as error:
             raise ClusterError(
                 f"the cluster could not translate a batch: {_reason(error)}"
             ) from None
+        finally:
+            for result in running:  # cancelled, or a batch failed: the rest need not run
+                ray.cancel(result)
+
+    def _pool(self) -> list[Any]:
+        """The job's actors, started at its first batch and kept for every leg and pass (a job
+        whose batches all come from the checkpoint starts none)."""
+        if not self._actors:
+            from workbench.core.cluster.actor import TranslatorActor
+
+            remote = self._ray.remote(
+                num_cpus=self.settings.actor_threads,
+                # An actor that dies is restarted and the batches it held are sent again; a
+                # batch that kills its actor every time fails the job rather than loop forever.
+                max_restarts=-1,
+                max_task_retries=BATCH_RETRIES,
+            )(TranslatorActor)
+            self._actors = [remote.remote() for _ in range(self.actors)]
+        return self._actors
+
+    def _stop_actors(self) -> None:
+        """A cluster outlives the job (the tests', a real one): the job's actors go with it."""
+        actors, self._actors = self._actors, []
+        for actor in actors:
+            # A cluster that is gone took them along; the job's own error is what matters then.
+            with contextlib.suppress(self._ray.exceptions.RayError):
+                self._ray.kill(actor)
 
 
 def _check_reachable(address: str) -> None:
@@ -240,13 +269,5 @@ def _reason(error: BaseException) -> str:
 
 
 def _quiet_ray() -> None:
-    """Our progress bar, not Ray Data's; Ray's start-up chatter off the terminal."""
-    import ray.data
-
-    with warnings.catch_warnings():
-        # Ray's own DataContext() warns about a deprecated field it sets itself.
-        warnings.simplefilter("ignore", DeprecationWarning)
-        context = ray.data.DataContext.get_current()
-    context.enable_progress_bars = False
-    for name in ("ray", "ray.data"):
-        logging.getLogger(name).setLevel(logging.ERROR)
+    """Ray's start-up chatter off the terminal: our progress bar says how the job goes."""
+    logging.getLogger("ray").setLevel(logging.ERROR)
