@@ -5,7 +5,7 @@ log-probability of the tokens the model chose, divided by `length ** length_pena
 forced target prefix (a language token) is in the length but not in the sum: the model did
 not choose it. The end token `</s>` is in both when the model chose it, and in neither when
 the hypothesis was cut at `max_decoding_length`. Undoing the penalty therefore gives the
-exact mean log-probability at no cost; tests/core/test_confidence_from_beam.py checks it
+exact mean log-probability at no cost; tests/core/engines/test_confidence_from_beam.py checks it
 against teacher forcing (`score_batch`, which costs about as much as the translation itself
 again: it re-runs the encoder and the decoder) on ended, cut and prefixed hypotheses.
 

@@ -4,7 +4,7 @@ one-line machine comments, the translator's name, counts after a reload (issue 9
 import polib
 import pytest
 
-from tests.core.test_review import TARGETS, write_catalogs
+from tests.core.review.test_session import TARGETS, write_catalogs
 from workbench.core.catalogs.comments import ALTERNATIVE_LABEL, EDITED_LABEL, Draft
 from workbench.core.catalogs.merge import build_template, merge_catalog
 from workbench.core.catalogs.paths import catalog_path

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.core.test_review import TARGETS, write_catalogs
+from tests.core.review.test_session import TARGETS, write_catalogs
 from workbench.core.errors import InputError
 from workbench.core.memory import ORIGIN_CATALOG, MemoryUnit, TranslationMemory
 from workbench.core.review import ReviewSession, SearchQuery, StatusFilter, source_diff
