@@ -2,19 +2,10 @@
 
 import pytest
 
-from tests.core.review.test_session import TARGETS, write_catalogs
+from tests.core.review.conftest import TARGETS
 from workbench.core.errors import InputError
 from workbench.core.memory import ORIGIN_CATALOG, MemoryUnit, TranslationMemory
 from workbench.core.review import ReviewSession, SearchQuery, StatusFilter, source_diff
-from workbench.core.sources.document import load_document
-
-
-@pytest.fixture
-def seed(tmp_path, seed_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    document = load_document(seed_path)
-    write_catalogs(document, tmp_path / "locales")
-    return document
 
 
 @pytest.fixture

@@ -2,9 +2,8 @@
 one-line machine comments, the translator's name, counts after a reload (issue 9)."""
 
 import polib
-import pytest
 
-from tests.core.review.test_session import TARGETS, write_catalogs
+from tests.core.review.conftest import TARGETS
 from workbench.core.catalogs.comments import ALTERNATIVE_LABEL, EDITED_LABEL, Draft
 from workbench.core.catalogs.merge import build_template, merge_catalog
 from workbench.core.catalogs.paths import catalog_path
@@ -17,14 +16,6 @@ from workbench.core.textio import atomic_write
 LONG_SIGNATURE = (
     "argos translate-fr_en 1.9 (beam 4) + argos translate-en_az 1.9 (beam 4) + more words"
 )
-
-
-@pytest.fixture
-def seed(tmp_path, seed_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    document = load_document(seed_path)
-    write_catalogs(document, tmp_path / "locales")
-    return document
 
 
 def open_session(seed, tmp_path, **options):

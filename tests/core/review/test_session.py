@@ -3,6 +3,7 @@
 import polib
 import pytest
 
+from tests.core.review.conftest import TARGETS, machine_draft
 from workbench.core.catalogs.comments import Draft
 from workbench.core.catalogs.merge import build_template, merge_catalog
 from workbench.core.catalogs.paths import catalog_path
@@ -19,36 +20,6 @@ from workbench.core.review import (
 from workbench.core.sources.document import load_document, parse_document
 from workbench.core.sources.units import UnitKey
 from workbench.core.textio import atomic_write
-
-TARGETS = ("en", "az")
-
-
-def machine_draft(msgid: str, lang: str) -> Draft:
-    return Draft(
-        (
-            Hypothesis(f"{lang.upper()} {msgid}", -0.1),
-            Hypothesis(f"{lang} second {msgid}", -0.5),
-            Hypothesis(f"{lang} third {msgid}", -0.9),
-        ),
-        signature="test-engine 1.0",
-    )
-
-
-def write_catalogs(document, locales, targets=TARGETS):
-    """What `workbench translate` writes: every entry a fuzzy machine draft with 3 candidates."""
-    template = build_template([document], document.name)
-    for lang in targets:
-        drafts = {entry.msgid: machine_draft(entry.msgid, lang) for entry in template}
-        po, _ = merge_catalog(None, template, lang, drafts)
-        atomic_write(catalog_path(locales, lang, document.name), render(po))
-
-
-@pytest.fixture
-def seed(tmp_path, seed_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    document = load_document(seed_path)
-    write_catalogs(document, tmp_path / "locales")
-    return document
 
 
 @pytest.fixture
