@@ -53,7 +53,7 @@ msgstr ""
 """
 # Poedit's half-done Azerbaijani catalog: one entry approved, one obsolete with the same msgid
 # as a live entry in another context, one obsolete that nothing uses any more.
-AZ_CATALOG = """\
+AZ_HEADER = """\
 msgid ""
 msgstr ""
 "Project-Id-Version: demo 1.0\\n"
@@ -62,34 +62,8 @@ msgstr ""
 "Content-Type: text/plain; charset=UTF-8\\n"
 "Content-Transfer-Encoding: 8bit\\n"
 "Plural-Forms: nplurals=2; plural=(n != 1);\\n"
-
-#. TRANSLATORS: the month, not the verb
-#: app/calendar.py:12
-msgctxt "month"
-msgid "May"
-msgstr "May"
-
-#: app/calendar.py:30
-msgctxt "verb"
-msgid "May"
-msgstr ""
-
-#: app/files.py:8
-#, python-format
-msgid "%(count)d file was deleted."
-msgid_plural "%(count)d files were deleted."
-msgstr[0] ""
-msgstr[1] ""
-
-#: app/hello.py:3
-#, python-brace-format
-msgid "Hello, {name}!"
-msgstr ""
-
-#: app/menu.py:5
-msgid "Open"
-msgstr ""
-
+"""
+OBSOLETE = """
 #~ msgctxt "old"
 #~ msgid "May"
 #~ msgstr "Mayıs"
@@ -97,6 +71,14 @@ msgstr ""
 #~ msgid "Gone"
 #~ msgstr "Getdi"
 """
+AZ_CATALOG = (
+    AZ_HEADER
+    + "\n"
+    + TEMPLATE.split("\n\n", 1)[1].replace(
+        '"month"\nmsgid "May"\nmsgstr ""', '"month"\nmsgid "May"\nmsgstr "May"'
+    )
+    + OBSOLETE
+)
 AZ_PATH = Path("locales/az/LC_MESSAGES/messages.po")
 
 
