@@ -1,8 +1,11 @@
-"""A review session: one document, its catalog in each target language, and a translator's work.
+"""A review session: a document or a catalog, its catalog in each target language, and a
+translator's work.
 
-The TUI is a view on this model and holds no domain logic. A *row* is a segment of the
-document; segments with identical text share one catalog entry (one msgid), so changing one
-changes them all. A *cell* is a row in one target language, in one of these states:
+The TUI is a view on this model and holds no domain logic. A *row* is a sentence of a
+document or an entry of a template or catalog (`sources.py`); entries are found by their unit
+key (msgctxt, msgid), and sentences with identical text share one entry, so changing one
+changes them all. A plural entry's translation is edited form by form. A *cell* is a row in
+one target language, in one of these states:
 
 - empty: no translation;
 - machine: a draft (machine or memory) awaiting review (fuzzy);
@@ -18,8 +21,8 @@ without touching the session, `attach()` / `merge_from()` install it in one step
 `save()` writes every changed catalog atomically, refusing (per language) when the file
 changed on disk since it was read.
 
-The parts, one job each: `state` (the values), `model` (the shared state and reading it),
-`terms`, `finding`, `editing`, `machine`, `saving`, `merging`, `recovery` (the journal of
+The parts, one job each: `sources` (what the rows are), `state` (the values), `model` (the
+shared state and reading it), `checking` (a translation's problems), `terms`, `finding`, `editing`, `machine`, `saving`, `merging`, `recovery` (the journal of
 unsaved work), `recall` (the memory in the editor), and `session`, which puts them together
 as `ReviewSession`. Import from this package, not from the parts.
 
