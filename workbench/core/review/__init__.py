@@ -22,9 +22,9 @@ without touching the session, `attach()` / `merge_from()` install it in one step
 changed on disk since it was read.
 
 The parts, one job each: `sources` (what the rows are), `state` (the values), `model` (the
-shared state and reading it), `checking` (a translation's problems), `terms`, `finding`, `editing`, `machine`, `saving`, `merging`, `recovery` (the journal of
-unsaved work), `recall` (the memory in the editor), and `session`, which puts them together
-as `ReviewSession`. Import from this package, not from the parts.
+shared state and reading it), `checking` (a translation's problems), `terms`, `finding`,
+`editing`, `machine`, `saving`, `merging`, `recovery` (the journal of unsaved work), `recall`
+(the memory in the editor), and `session`, which puts them together as `ReviewSession`. Import from this package, not from the parts.
 
 Threads: the UI thread edits; workers load, check, translate, save, reload and merge. Which
 thread may touch what, and under which lock, is the rule written at the top of `model.py`.
