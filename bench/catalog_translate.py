@@ -95,12 +95,15 @@ def main() -> None:
 
     isolate_environment(work)
 
-    import ctranslate2
     import polib
     import sentencepiece
     from click.testing import CliRunner
 
-    from bench.synthetic_argos import benchmark_sentences, install_synthetic_fr_en
+    from bench.synthetic_argos import (
+        benchmark_sentences,
+        install_synthetic_fr_en,
+        raw_translator,
+    )
     from workbench.cli import main as cli
 
     sentences = benchmark_sentences(args.entries)
@@ -115,17 +118,7 @@ def main() -> None:
     sp = sentencepiece.SentencePieceProcessor(
         model_file=str(Path(installed.package_path) / "sentencepiece.model")
     )
-    translator = ctranslate2.Translator(
-        str(Path(installed.package_path) / "model"), device="cpu", compute_type="auto"
-    )
-    decoding = dict(
-        beam_size=args.beam,
-        num_hypotheses=1,
-        max_decoding_length=args.max_length,
-        length_penalty=0.2,
-        return_scores=True,
-        replace_unknowns=True,
-    )
+    translator, decoding = raw_translator(installed, args.beam, 1, args.max_length)
     tokens = sp.encode(strings, out_type=str)
 
     def raw() -> None:

@@ -258,6 +258,25 @@ def install_synthetic_fr_en(folder: Path) -> Any:
     return next(p for p in argostranslate.package.get_installed_packages() if p.from_code == "fr")
 
 
+def raw_translator(installed: Any, beam: int, n_best: int, max_length: int) -> tuple[Any, dict]:
+    """The baseline: CTranslate2's Translator on the installed package's model, and the decoding
+    options workbench's engine uses (so both sides decode alike)."""
+    import ctranslate2
+
+    translator = ctranslate2.Translator(
+        str(Path(installed.package_path) / "model"), device="cpu", compute_type="auto"
+    )
+    decoding = dict(
+        beam_size=beam,
+        num_hypotheses=n_best,
+        max_decoding_length=max_length,
+        length_penalty=0.2,
+        return_scores=True,
+        replace_unknowns=True,
+    )
+    return translator, decoding
+
+
 def _smoke() -> None:
     import time
 

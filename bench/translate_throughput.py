@@ -44,11 +44,14 @@ def main() -> None:
 
     isolate_environment(work)
 
-    import ctranslate2
     import sentencepiece
     from click.testing import CliRunner
 
-    from bench.synthetic_argos import benchmark_sentences, install_synthetic_fr_en
+    from bench.synthetic_argos import (
+        benchmark_sentences,
+        install_synthetic_fr_en,
+        raw_translator,
+    )
     from workbench.cli import main as cli
     from workbench.core.sources.document import load_document
 
@@ -63,17 +66,7 @@ def main() -> None:
     sp = sentencepiece.SentencePieceProcessor(
         model_file=str(Path(installed.package_path) / "sentencepiece.model")
     )
-    translator = ctranslate2.Translator(
-        str(Path(installed.package_path) / "model"), device="cpu", compute_type="auto"
-    )
-    decoding = dict(
-        beam_size=args.beam,
-        num_hypotheses=args.n_best,
-        max_decoding_length=args.max_length,
-        length_penalty=0.2,
-        return_scores=True,
-        replace_unknowns=True,
-    )
+    translator, decoding = raw_translator(installed, args.beam, args.n_best, args.max_length)
     tokens = sp.encode(segmented, out_type=str)
 
     def raw() -> None:
