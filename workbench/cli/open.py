@@ -133,6 +133,7 @@ def _project_document(project_file: ProjectFile) -> Path:
 def make_request(project: Project) -> Any:
     """Check the project's files and languages; the app's OpenRequest."""
     from workbench.cli.options import parse_languages
+    from workbench.core.catalogs.source import is_catalog_file
     from workbench.core.languages import normalise_language
     from workbench.core.sources.document import language_from_name
 
@@ -143,7 +144,7 @@ def make_request(project: Project) -> Any:
             f"{document} {what}; give the path of a text document (seeds/NAME.fr.txt) or of a "
             f"catalog (FILE.pot, FILE.po)"
         )
-    catalog = document.suffix.lower() in {".po", ".pot"}
+    catalog = is_catalog_file(document)
     source = normalise_language(project.source) if project.source else None
     if source is None and not catalog:  # a catalog's header says, else gettext's English
         source = language_from_name(document)

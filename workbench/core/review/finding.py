@@ -80,10 +80,6 @@ class FindingMixin(SessionModel):
             return True
         return any(query.spans(form) for lang in langs for form in self.forms(index, lang))
 
-    def text(self, index: int, lang: str) -> str:
-        """The row's translation in `lang` ("" while loading): `cell()` without the checks."""
-        return self.forms(index, lang)[0]
-
     def forms(self, index: int, lang: str) -> tuple[str, ...]:
         """Every form of the row's translation in `lang` (one for a singular row)."""
         lane = self._lanes.get(lang)

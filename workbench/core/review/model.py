@@ -249,12 +249,6 @@ class SessionModel:
         """The rows that show the unit `key` (a sentence can occur several times)."""
         return tuple(self._rows_of.get(key, ()))
 
-    def rows_with(self, text: str) -> tuple[int, ...]:
-        """The rows whose source is exactly `text` (in any context)."""
-        return tuple(
-            index for key, rows in self._rows_of.items() if key.source == text for index in rows
-        )
-
     def problems(self, index: int, lang: str) -> tuple[Problem, ...]:
         return self.cell(index, lang).problems
 
